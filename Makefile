@@ -1,0 +1,62 @@
+# kansrijk — build, run the example and test.
+#
+#   make run    build, fill a fresh example workspace, import, write reports
+#   make test   gofmt, go vet and all tests
+#   make bench  benchmarks
+
+GO      ?= go
+NPM     ?= npm
+BIN     := bin/kansrijk
+WERKMAP := out/werkmap
+KWARTAAL ?= 2026-K3
+
+# echarts is fetched from the npm registry, checked against the pinned
+# integrity and embedded in the binary, so every HTML report is one offline
+# file. It is not committed.
+ECHARTS_VERSION   := 6.1.0
+ECHARTS_INTEGRITY := sha512-q0yaFPggC9FUdsWH4blavRWFmxdrIodbkoKNAjJudAI6CA9gNPxHtV2RcZNEepZVlk4yvBYkOkbk6HIVpIyHZA==
+ECHARTS_JS        := reports/assets/echarts.min.js
+CACHE             := .cache
+
+export CGO_ENABLED := 1
+
+.PHONY: all run test bench tools assets build clean
+
+all: build
+
+tools:
+	@command -v $(GO) >/dev/null 2>&1 || { echo "kansrijk: 'go' ontbreekt. Installeer Go 1.25 of nieuwer en probeer opnieuw."; exit 1; }
+	@command -v gcc >/dev/null 2>&1 || { echo "kansrijk: 'gcc' ontbreekt (nodig voor DuckDB). Installeer gcc, bijvoorbeeld met 'apt-get install gcc'."; exit 1; }
+	@command -v $(NPM) >/dev/null 2>&1 || { echo "kansrijk: 'npm' ontbreekt (nodig om echarts op te halen). Installeer Node.js met npm, bijvoorbeeld met 'apt-get install npm'."; exit 1; }
+	@command -v node >/dev/null 2>&1 || { echo "kansrijk: 'node' ontbreekt. Installeer Node.js, bijvoorbeeld met 'apt-get install nodejs'."; exit 1; }
+
+assets: $(ECHARTS_JS)
+
+$(ECHARTS_JS): | tools
+	@mkdir -p $(CACHE) $(dir $@)
+	@echo "echarts $(ECHARTS_VERSION) ophalen uit de npm-registry ..."
+	@cd $(CACHE) && $(NPM) pack --silent --loglevel=error echarts@$(ECHARTS_VERSION) >/dev/null
+	@node -e 'const c=require("crypto"),f=require("fs");const [p,want]=process.argv.slice(1);const got="sha512-"+c.createHash("sha512").update(f.readFileSync(p)).digest("base64");if(got!==want){console.error("kansrijk: echarts-pakket heeft niet de verwachte integriteit:\n  verwacht "+want+"\n  gekregen "+got);process.exit(1)}' $(CACHE)/echarts-$(ECHARTS_VERSION).tgz '$(ECHARTS_INTEGRITY)'
+	@tar -xzf $(CACHE)/echarts-$(ECHARTS_VERSION).tgz -C $(CACHE) package/dist/echarts.min.js
+	@cp $(CACHE)/package/dist/echarts.min.js $@.tmp && mv $@.tmp $@
+
+build: assets
+	$(GO) build -o $(BIN) ./cmd/kansrijk
+
+run: build
+	@rm -rf $(WERKMAP)
+	@./$(BIN) voorbeeld --config testdata/voorbeeld/kansrijk.toml $(WERKMAP)
+	@./$(BIN) import -w $(WERKMAP) $(WERKMAP)/inbox; test $$? -le 1
+	@./$(BIN) rapport -w $(WERKMAP) --kwartaal $(KWARTAAL)
+
+test: assets
+	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	  if [ -n "$$unformatted" ]; then echo "gofmt zou deze bestanden wijzigen:"; echo "$$unformatted"; exit 1; fi
+	$(GO) vet ./...
+	$(GO) test -count=1 ./...
+
+bench: assets
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+clean:
+	rm -rf bin out $(CACHE) $(ECHARTS_JS)

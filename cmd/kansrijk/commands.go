@@ -1,0 +1,307 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/BurntSushi/toml"
+
+	"kansrijk"
+	"kansrijk/eval"
+	"kansrijk/ingest"
+	"kansrijk/reports"
+	"kansrijk/store"
+	"kansrijk/voorbeeld"
+	"kansrijk/workspace"
+)
+
+func cmdInit(args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("init", "init WERKMAP", "Maakt een nieuwe werkmap: kansrijk.toml (met uitleg), inbox/, rapporten/ en de database.")
+	pos, err := parse(fs, args, stdout)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return gebruik("geef precies één WERKMAP")
+	}
+	w, err := workspace.Init(pos[0], nil)
+	if err != nil {
+		return err
+	}
+	db, err := store.Open(w.Database())
+	if err != nil {
+		return err
+	}
+	db.Close()
+	fmt.Fprintf(stdout, "Werkmap gemaakt: %s\n  Pas %s aan met uw coalities en partners.\n  Zet de bestanden van partners in %s en lees ze in met: kansrijk import -w %s %s\n",
+		w.Dir, filepath.Join(w.Dir, workspace.ConfigNaam), w.Inbox(), w.Dir, w.Inbox())
+	return nil
+}
+
+func cmdVoorbeeld(args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("voorbeeld", "voorbeeld WERKMAP [--schaal N] [--config PAD]",
+		"Maakt een werkmap gevuld met verzonnen (fictieve) bestanden van partners en ouderverhalen\nvoor de vier voorbeeldcoalities. Handig om kansrijk te leren kennen en om te testen.")
+	schaal := fs.Int("schaal", 1, "vermenigvuldig het aantal coalities met N (voor metingen op grote schaal)")
+	configPad := fs.String("config", "", "gebruik dit kansrijk.toml in plaats van de ingebouwde voorbeeldinstellingen")
+	pos, err := parse(fs, args, stdout)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return gebruik("geef precies één WERKMAP")
+	}
+	if *schaal < 1 || *schaal > 1000 {
+		return gebruik("--schaal moet tussen 1 en 1000 liggen")
+	}
+	var config []byte
+	if *configPad != "" {
+		if config, err = os.ReadFile(*configPad); err != nil {
+			return fmt.Errorf("instellingen %s lezen: %w", *configPad, err)
+		}
+	} else {
+		var buf bytes.Buffer
+		buf.WriteString("# Werkmap van kansrijk — verzonnen voorbeeldcoalities (fictieve gegevens).\n\n")
+		if err := toml.NewEncoder(&buf).Encode(voorbeeld.Config(*schaal)); err != nil {
+			return fmt.Errorf("voorbeeldinstellingen schrijven: %w", err)
+		}
+		config = buf.Bytes()
+	}
+	w, err := workspace.Init(pos[0], config)
+	if err != nil {
+		return err
+	}
+	db, err := store.Open(w.Database())
+	if err != nil {
+		return err
+	}
+	db.Close()
+	ov, err := voorbeeld.Schrijf(w.Inbox(), *schaal)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "Voorbeeldwerkmap gemaakt: %s\n  %d verzonnen bestanden in %s (%d coalities).\n",
+		w.Dir, ov.Bestanden, w.Inbox(), len(w.Config.Coalities))
+	return nil
+}
+
+// openWerkmap opens the werkmap and its store.
+func openWerkmap(dir string) (*workspace.Werkmap, *store.DB, error) {
+	w, err := workspace.Open(dir)
+	if err != nil {
+		return nil, nil, err
+	}
+	db, err := store.Open(w.Database())
+	if err != nil {
+		return nil, nil, err
+	}
+	return w, db, nil
+}
+
+func cmdImport(args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("import", "import [-w WERKMAP] PAD...",
+		"Leest bestanden van partners in (een map wordt helemaal doorlopen). Per bestand volgt een\nkorte samenvatting; goede rijen en bestanden gaan door, ook als andere worden afgewezen.")
+	dir := fs.String("w", ".", "de werkmap")
+	pos, err := parse(fs, args, stdout)
+	if err != nil {
+		return err
+	}
+	if len(pos) == 0 {
+		return gebruik("geef één of meer bestanden of mappen om in te lezen")
+	}
+	w, db, err := openWerkmap(*dir)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	files, err := ingest.Bestanden(pos)
+	if err != nil {
+		return err
+	}
+	im := &ingest.Importer{DB: db, Config: &w.Config, Now: time.Now}
+	ctx := context.Background()
+	v := newVoortgang(stderr, len(files))
+	tel := map[ingest.Status]int{}
+	meldingen, terug := 0, 0
+	for i, f := range files {
+		v.stap(i+1, filepath.Base(f))
+		res := im.Bestand(ctx, f)
+		v.klaar()
+		tel[res.Status]++
+		meldingen += len(res.Meldingen)
+		printResultaat(stdout, res)
+		if len(res.Meldingen) > 0 {
+			uit := filepath.Join(w.Terugmeldingen(), terugmeldingNaam(f))
+			if ok, err := ingest.Terugmelding(f, res.Meldingen, uit); err != nil {
+				fmt.Fprintf(stdout, "              terugmelding niet geschreven: %v\n", err)
+			} else if ok {
+				terug++
+			}
+		}
+	}
+	fmt.Fprintf(stdout, "\nKlaar: %d bestand(en): %d ingelezen, %d al eerder ingelezen (niets veranderd), %d afgewezen, %d niet herkend, %d nog niet ondersteund; %d melding(en) voor partners.\n",
+		len(files), tel[ingest.Ingelezen], tel[ingest.AlIngelezen], tel[ingest.Afgewezen], tel[ingest.NietHerkend], tel[ingest.NietOndersteund], meldingen)
+	if terug > 0 {
+		fmt.Fprintf(stdout, "Terugmeldingen voor partners (hun eigen rijen met de meldingen erbij): %d in %s\n", terug, w.Terugmeldingen())
+	}
+	if tel[ingest.Afgewezen]+tel[ingest.NietHerkend]+tel[ingest.NietOndersteund] > 0 {
+		return errInvoer
+	}
+	return nil
+}
+
+// maxMeldingen is how many messages per file the terminal shows.
+const maxMeldingen = 5
+
+func printResultaat(w io.Writer, res ingest.Resultaat) {
+	name := filepath.Base(res.Pad)
+	switch res.Status {
+	case ingest.Ingelezen:
+		l := res.Levering
+		fouten := 0
+		for _, m := range res.Meldingen {
+			if m.Ernst == store.Fout {
+				fouten++
+			}
+		}
+		fmt.Fprintf(w, "ingelezen     %s — %s, %s: %d rijen, %d geaccepteerd, %d afgewezen; %d fout(en), %d waarschuwing(en)\n",
+			name, l.Partner, l.Periode, l.Rijen, l.Geaccepteerd, l.Afgewezen, fouten, l.Waarschuwingen)
+	case ingest.AlIngelezen:
+		fmt.Fprintf(w, "ongewijzigd   %s — al ingelezen op %s\n", name, res.Levering.Ingelezen.Local().Format("02-01-2006 15:04"))
+	default:
+		fmt.Fprintf(w, "%-13s %s\n", res.Status, res.Fout)
+	}
+	shown := 0
+	for _, m := range res.Meldingen {
+		if m.Ernst != store.Fout {
+			continue
+		}
+		if shown == maxMeldingen {
+			fmt.Fprintf(w, "              … en meer; alle meldingen staan in de database bij deze levering\n")
+			break
+		}
+		fmt.Fprintf(w, "              %s: %s\n", m.Plaats(), m.Tekst)
+		shown++
+	}
+}
+
+func cmdRapport(args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("rapport", "rapport [-w WERKMAP] --kwartaal 2026-K3 [--coalitie NAAM] [--uit MAP]",
+		"Maakt per coalitie een PDF- en een HTML-rapport over het kwartaal en de kwartalen ervoor.")
+	dir := fs.String("w", ".", "de werkmap")
+	kw := fs.String("kwartaal", "", "het kwartaal van het rapport, zoals 2026-K3 (verplicht)")
+	coalitie := fs.String("coalitie", "", "alleen deze coalitie (standaard: alle)")
+	uit := fs.String("uit", "", "map voor de rapporten (standaard: rapporten/ in de werkmap)")
+	datum := fs.String("datum", "", "datum op het rapport, jjjj-mm-dd (standaard: vandaag); een vaste datum geeft steeds precies dezelfde bestanden")
+	pos, err := parse(fs, args, stdout)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return gebruik("onverwacht argument %q", pos[0])
+	}
+	if *kw == "" {
+		return gebruik("--kwartaal is verplicht, bijvoorbeeld --kwartaal 2026-K3")
+	}
+	q, err := kansrijk.ParseKwartaal(*kw)
+	if err != nil {
+		return gebruik("--kwartaal: %v", err)
+	}
+	gemaakt := time.Now().UTC().Truncate(24 * time.Hour)
+	if *datum != "" {
+		if gemaakt, err = time.Parse(time.DateOnly, *datum); err != nil {
+			return gebruik("--datum %q: verwacht jjjj-mm-dd, zoals 2026-11-23", *datum)
+		}
+	}
+	w, db, err := openWerkmap(*dir)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	coalities := w.Config.Coalities
+	if *coalitie != "" {
+		co, ok := w.Config.Coalitie(*coalitie)
+		if !ok {
+			return gebruik("coalitie %q staat niet in %s", *coalitie, filepath.Join(w.Dir, workspace.ConfigNaam))
+		}
+		coalities = []kansrijk.Coalitie{co}
+	}
+	out := *uit
+	if out == "" {
+		out = w.Rapporten()
+	}
+	ctx := context.Background()
+	cijfers, err := eval.Cijfers(ctx, db, &w.Config)
+	if err != nil {
+		return err
+	}
+	v := newVoortgang(stderr, len(coalities))
+	var paden []string
+	for i, co := range coalities {
+		v.stap(i+1, co.Naam)
+		r, err := reports.Build(ctx, db, &w.Config, co, cijfers, reports.Opties{Kwartaal: q, Gemaakt: gemaakt})
+		if err != nil {
+			v.klaar()
+			return fmt.Errorf("rapport %s: %w", co.Naam, err)
+		}
+		pdf, html, err := reports.Schrijf(out, r)
+		if err != nil {
+			v.klaar()
+			return fmt.Errorf("rapport %s: %w", co.Naam, err)
+		}
+		paden = append(paden, pdf, html)
+	}
+	v.klaar()
+	fmt.Fprintf(stdout, "Klaar: %d rapport(en) over %s, elk als PDF en HTML, in %s\n", len(coalities), q, out)
+	for _, p := range paden {
+		fmt.Fprintf(stdout, "  %s\n", p)
+	}
+	return nil
+}
+
+func cmdExport(args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("export", "export [-w WERKMAP] --uit cijfers.csv",
+		"Schrijft alle berekende cijfers naar een CSV-bestand: per coalitie, gemeente, kwartaal en indicator\nde teller, noemer, waarde en status. Dit is een interne export: kleine aantallen staan er exact in,\nmet de status klein_aantal.")
+	dir := fs.String("w", ".", "de werkmap")
+	uit := fs.String("uit", "", "het CSV-bestand om te schrijven (verplicht)")
+	pos, err := parse(fs, args, stdout)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return gebruik("onverwacht argument %q", pos[0])
+	}
+	if *uit == "" {
+		return gebruik("--uit is verplicht, bijvoorbeeld --uit cijfers.csv")
+	}
+	w, db, err := openWerkmap(*dir)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	cijfers, err := eval.Cijfers(context.Background(), db, &w.Config)
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	if err := eval.WriteCSV(&buf, cijfers); err != nil {
+		return err
+	}
+	if err := os.WriteFile(*uit, buf.Bytes(), 0o644); err != nil {
+		return fmt.Errorf("%s schrijven: %w", *uit, err)
+	}
+	fmt.Fprintf(stdout, "Klaar: %d cijfers geschreven naar %s\n", len(cijfers), *uit)
+	return nil
+}
+
+// terugmeldingNaam names the feedback workbook of a partner file:
+// Verloskundigen_X_2025-Q2.xlsx → Verloskundigen_X_2025-Q2_terugmelding.xlsx.
+func terugmeldingNaam(pad string) string {
+	base := filepath.Base(pad)
+	return strings.TrimSuffix(base, filepath.Ext(base)) + "_terugmelding.xlsx"
+}

@@ -1,0 +1,164 @@
+// Command kansrijk turns partners' spreadsheets and parents' stories into
+// evaluation reports for Kansrijke Start coalities.
+//
+// Usage:
+//
+//	kansrijk init WERKMAP
+//	kansrijk voorbeeld WERKMAP [--schaal N] [--config PAD]
+//	kansrijk import [-w WERKMAP] PAD...
+//	kansrijk rapport [-w WERKMAP] --kwartaal 2026-K3 [--coalitie NAAM] [--uit MAP]
+//	kansrijk export [-w WERKMAP] --uit cijfers.csv
+//
+// Exit status: 0 all went well, 1 some input was rejected (the rest was
+// still processed) or the run failed, 2 usage error.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+)
+
+const (
+	exitOK      = 0
+	exitInvoer  = 1 // some input rejected, or the run failed
+	exitGebruik = 2 // usage error
+)
+
+const usage = `kansrijk — tellen en vertellen voor Kansrijke Start
+
+Gebruik:
+  kansrijk init WERKMAP                     nieuwe werkmap met kansrijk.toml, inbox/ en rapporten/
+  kansrijk voorbeeld WERKMAP [--schaal N]   werkmap gevuld met verzonnen voorbeeldbestanden
+  kansrijk import [-w WERKMAP] PAD...       bestanden en mappen inlezen
+  kansrijk rapport [-w WERKMAP] --kwartaal 2026-K3 [--coalitie NAAM] [--uit MAP]
+                                            PDF- en HTML-rapport per coalitie
+  kansrijk export [-w WERKMAP] --uit cijfers.csv
+                                            alle berekende cijfers als CSV
+
+-w WERKMAP is standaard de huidige map.
+Meer uitleg per opdracht: kansrijk OPDRACHT --help
+`
+
+// usageError is a mistake in how kansrijk was called.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+func gebruik(format string, a ...any) error { return usageError{fmt.Sprintf(format, a...)} }
+
+// errInvoer marks a run in which some input was rejected; the details
+// have been printed already.
+var errInvoer = errors.New("een deel van de invoer is afgewezen")
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return exitGebruik
+	}
+	cmds := map[string]func([]string, io.Writer, io.Writer) error{
+		"init":      cmdInit,
+		"voorbeeld": cmdVoorbeeld,
+		"import":    cmdImport,
+		"rapport":   cmdRapport,
+		"export":    cmdExport,
+	}
+	name := args[0]
+	if name == "help" || name == "-h" || name == "--help" {
+		fmt.Fprint(stdout, usage)
+		return exitOK
+	}
+	cmd, ok := cmds[name]
+	if !ok {
+		fmt.Fprintf(stderr, "kansrijk: onbekende opdracht %q\n\n%s", name, usage)
+		return exitGebruik
+	}
+	err := cmd(args[1:], stdout, stderr)
+	var ue usageError
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.Is(err, flag.ErrHelp):
+		return exitOK
+	case errors.As(err, &ue):
+		fmt.Fprintf(stderr, "kansrijk %s: %s\n(zie 'kansrijk %s --help')\n", name, ue.msg, name)
+		return exitGebruik
+	case errors.Is(err, errInvoer):
+		return exitInvoer
+	default:
+		fmt.Fprintf(stderr, "kansrijk %s: %s\n", name, err)
+		return exitInvoer
+	}
+}
+
+// parse parses flags that may stand before, between or after the
+// positional arguments ("kansrijk voorbeeld WERKMAP --schaal 3").
+func parse(fs *flag.FlagSet, args []string, stdout io.Writer) ([]string, error) {
+	// The flag package's own messages are English; keep them quiet and
+	// say it in Dutch.
+	fs.SetOutput(io.Discard)
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				fs.SetOutput(stdout)
+				fs.Usage()
+				return nil, err
+			}
+			return nil, gebruik("%s", dutchFlagError(err))
+		}
+		if fs.NArg() == 0 {
+			return pos, nil
+		}
+		pos = append(pos, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+}
+
+func dutchFlagError(err error) string {
+	msg := err.Error()
+	for en, nl := range map[string]string{
+		"flag provided but not defined: ": "onbekende optie ",
+		"flag needs an argument: ":        "deze optie heeft een waarde nodig: ",
+		"invalid value ":                  "ongeldige waarde ",
+	} {
+		if strings.HasPrefix(msg, en) {
+			return nl + strings.TrimPrefix(msg, en)
+		}
+	}
+	return msg
+}
+
+// newFlags makes a flag set whose help text is Dutch.
+func newFlags(name, synopsis, uitleg string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.Usage = func() {
+		w := fs.Output()
+		fmt.Fprintf(w, "Gebruik: kansrijk %s\n\n%s\n", synopsis, uitleg)
+		n := 0
+		fs.VisitAll(func(f *flag.Flag) { n++ })
+		if n == 0 {
+			return
+		}
+		fmt.Fprintf(w, "\nOpties:\n")
+		fs.VisitAll(func(f *flag.Flag) {
+			dash := "--"
+			if len(f.Name) == 1 {
+				dash = "-"
+			}
+			def := ""
+			if f.DefValue != "" && f.DefValue != "0" && f.DefValue != "false" {
+				def = fmt.Sprintf(" (standaard %s)", f.DefValue)
+			}
+			fmt.Fprintf(w, "  %s%s\n      %s%s\n", dash, f.Name, f.Usage, def)
+		})
+	}
+	return fs
+}

@@ -1,0 +1,218 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"kansrijk/store"
+)
+
+const samples = "../../../shared/samples"
+
+func runCLI(t *testing.T, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code = run(args, &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+func TestUsageErrors(t *testing.T) {
+	dir := t.TempDir()
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{nil, "Gebruik:"},
+		{[]string{"onzin"}, "onbekende opdracht"},
+		{[]string{"rapport", "-w", dir}, "--kwartaal is verplicht"},
+		{[]string{"rapport", "-w", dir, "--kwartaal", "2026-K9"}, "geen kwartaal"},
+		{[]string{"export", "-w", dir}, "--uit is verplicht"},
+		{[]string{"import", "-w", dir}, "geef één of meer bestanden"},
+		{[]string{"voorbeeld"}, "geef precies één WERKMAP"},
+		{[]string{"voorbeeld", dir, "--schaal", "0"}, "--schaal"},
+		{[]string{"init", dir, "--bestaatniet"}, "onbekende optie"},
+	}
+	for _, tt := range tests {
+		code, _, stderr := runCLI(t, tt.args...)
+		if code != exitGebruik {
+			t.Errorf("kansrijk %v: exit %d, want %d", tt.args, code, exitGebruik)
+		}
+		if !strings.Contains(stderr, tt.want) {
+			t.Errorf("kansrijk %v: stderr %q, want it to contain %q", tt.args, stderr, tt.want)
+		}
+	}
+}
+
+func TestNotAWorkspace(t *testing.T) {
+	code, _, stderr := runCLI(t, "export", "-w", t.TempDir(), "--uit", "x.csv")
+	if code != exitInvoer || !strings.Contains(stderr, "geen werkmap") {
+		t.Errorf("exit %d, stderr %q; want exit 1 and a Dutch hint", code, stderr)
+	}
+}
+
+func TestInit(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "w")
+	if code, _, stderr := runCLI(t, "init", dir); code != 0 {
+		t.Fatalf("init: exit %d: %s", code, stderr)
+	}
+	for _, p := range []string{"kansrijk.toml", "inbox", "rapporten", "kansrijk.duckdb"} {
+		if _, err := os.Stat(filepath.Join(dir, p)); err != nil {
+			t.Errorf("init made no %s", p)
+		}
+	}
+	if code, _, stderr := runCLI(t, "init", dir); code == 0 || !strings.Contains(stderr, "bestaat al") {
+		t.Errorf("second init: exit %d, %q; want a refusal", code, stderr)
+	}
+}
+
+// readExport returns the export rows keyed by coalitie|gemeente|kwartaal|indicator.
+func readExport(t *testing.T, path string) map[string][]string {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	recs, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(recs[0], ","); got != "coalitie,gemeente,kwartaal,indicator,teller,noemer,waarde,status" {
+		t.Fatalf("export header = %s", got)
+	}
+	out := map[string][]string{}
+	for _, r := range recs[1:] {
+		out[strings.Join(r[:4], "|")] = r
+	}
+	return out
+}
+
+// pdfText extracts a PDF's text with pdftotext, or skips.
+func pdfText(t *testing.T, path string) string {
+	t.Helper()
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext ontbreekt (apt-get install poppler-utils); PDF-inhoud niet gecontroleerd")
+	}
+	out, err := exec.Command("pdftotext", "-layout", path, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext %s: %v", path, err)
+	}
+	return string(out)
+}
+
+// TestSamplesEndToEnd runs the skeleton path on the shared partner
+// deliveries: verloskunde exports and story logs in, reports and export out.
+func TestSamplesEndToEnd(t *testing.T) {
+	if _, err := os.Stat(samples); err != nil {
+		t.Skipf("%s ontbreekt (de gedeelde voorbeeldleveringen staan niet naast deze repository); test overgeslagen", samples)
+	}
+	dir := filepath.Join(t.TempDir(), "w")
+	if code, _, stderr := runCLI(t, "voorbeeld", dir, "--config", "../../testdata/voorbeeld/kansrijk.toml"); code != 0 {
+		t.Fatalf("voorbeeld: exit %d: %s", code, stderr)
+	}
+	files, _ := filepath.Glob(filepath.Join(samples, "Verlosk*.xlsx"))
+	stories, _ := filepath.Glob(filepath.Join(samples, "Ouderverhalen_*.xlsx"))
+	files = append(files, stories...)
+	code, stdout, stderr := runCLI(t, append([]string{"import", "-w", dir}, files...)...)
+	if code != 0 {
+		t.Fatalf("import: exit %d\n%s\n%s", code, stdout, stderr)
+	}
+	if !strings.Contains(stdout, "Klaar: 26 bestand(en): 26 ingelezen") {
+		t.Errorf("import summary: %s", stdout)
+	}
+	// The practice systems' mistakes are reported with their cell.
+	found := map[string]string{}
+	db, err := store.Open(filepath.Join(dir, "kansrijk.duckdb"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ls, _ := db.Leveringen(context.Background())
+	for _, l := range ls {
+		ms, err := db.Meldingen(context.Background(), l.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range ms {
+			found[m.Waarde] = m.Bestand + " " + m.Blad + "!" + m.Cel + ": " + m.Tekst
+		}
+	}
+	db.Close()
+	for _, bad := range []string{"39+7", "3+8"} {
+		m, ok := found[bad]
+		if !ok || !strings.Contains(m, "niet bruikbaar") || !strings.Contains(m, "!") {
+			t.Errorf("no error with a cell for %q (got %q)", bad, m)
+		}
+	}
+
+	// Importing the same files again changes nothing.
+	code, stdout, _ = runCLI(t, append([]string{"import", "-w", dir}, files...)...)
+	if code != 0 || !strings.Contains(stdout, "26 al eerder ingelezen") {
+		t.Errorf("re-import: exit %d\n%s", code, stdout)
+	}
+
+	out := filepath.Join(t.TempDir(), "cijfers.csv")
+	if code, _, stderr := runCLI(t, "export", "-w", dir, "--uit", out); code != 0 {
+		t.Fatalf("export: exit %d: %s", code, stderr)
+	}
+	rows := readExport(t, out)
+	// Vechtmonde is Ommerveld + Dalwijk: its figure is the sum of theirs.
+	for _, q := range []string{"2025-K1", "2026-K3"} {
+		om, da, ve := rows["Vechtmonde|Ommerveld|"+q+"|KS01"], rows["Vechtmonde|Dalwijk|"+q+"|KS01"], rows["Vechtmonde||"+q+"|KS01"]
+		if om == nil || da == nil || ve == nil {
+			t.Fatalf("missing Vechtmonde KS01 rows for %s", q)
+		}
+		if sum := atoi(t, om[4]) + atoi(t, da[4]); sum != atoi(t, ve[4]) {
+			t.Errorf("Vechtmonde %s teller %s, want Ommerveld+Dalwijk = %d", q, ve[4], sum)
+		}
+		if sum := atoi(t, om[5]) + atoi(t, da[5]); sum != atoi(t, ve[5]) {
+			t.Errorf("Vechtmonde %s noemer %s, want Ommerveld+Dalwijk = %d", q, ve[5], sum)
+		}
+	}
+
+	rep := t.TempDir()
+	code, stdout, stderr = runCLI(t, "rapport", "-w", dir, "--kwartaal", "2026-K3", "--uit", rep, "--datum", "2026-11-23")
+	if code != 0 {
+		t.Fatalf("rapport: exit %d: %s", code, stderr)
+	}
+	for _, co := range []string{"Havenstad", "Lindehoven", "Dijkwaard", "Vechtmonde"} {
+		for _, ext := range []string{".pdf", ".html"} {
+			p := filepath.Join(rep, "Kansrijke_Start_"+co+"_2026-K3"+ext)
+			if !strings.Contains(stdout, p) {
+				t.Errorf("rapport did not print %s", p)
+			}
+			if st, err := os.Stat(p); err != nil || st.Size() == 0 {
+				t.Errorf("%s missing or empty", p)
+			}
+		}
+	}
+	// A withdrawn story appears nowhere; a name in a quotable story is
+	// redacted.
+	html, _ := os.ReadFile(filepath.Join(rep, "Kansrijke_Start_Dijkwaard_2026-K3.html"))
+	text := pdfText(t, filepath.Join(rep, "Kansrijke_Start_Dijkwaard_2026-K3.pdf"))
+	for _, forbidden := range []string{"Roosmarijn", "pak melk", "juf van groep acht", "Ilse van Dongen"} {
+		if strings.Contains(string(html), forbidden) || strings.Contains(text, forbidden) {
+			t.Errorf("Dijkwaard report contains %q", forbidden)
+		}
+	}
+	if !strings.Contains(text, "Dijkwaard") || !strings.Contains(text, "2026-K3") {
+		t.Errorf("Dijkwaard PDF text lacks coalitie or kwartaal:\n%s", text)
+	}
+}
+
+func atoi(t *testing.T, s string) int {
+	t.Helper()
+	var n int
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			t.Fatalf("not a whole number: %q", s)
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n
+}

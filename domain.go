@@ -1,0 +1,152 @@
+package kansrijk
+
+import (
+	"strings"
+	"unicode"
+)
+
+// Config is a workspace's configuration (kansrijk.toml).
+type Config struct {
+	Regio       string      `toml:"regio"`
+	Coalities   []Coalitie  `toml:"coalitie"`
+	Partners    []Partner   `toml:"partner"`
+	Profielen   []Profiel   `toml:"profiel"`
+	Indicatoren []Indicator `toml:"indicator"`
+}
+
+// Coalitie is a local Kansrijke Start coalition covering one or more gemeenten.
+type Coalitie struct {
+	Naam      string   `toml:"naam"`
+	Gemeenten []string `toml:"gemeenten"`
+}
+
+// Bron names the kind of data a partner delivers; it selects the reader.
+type Bron string
+
+const (
+	BronVerloskunde   Bron = "verloskunde"   // record-level, one row per client
+	BronJGZ           Bron = "jgz"           // aggregated, quarters as columns
+	BronKraamzorg     Bron = "kraamzorg"     // aggregated, quarters as rows
+	BronWijkteam      Bron = "wijkteam"      // record-level CSV
+	BronProcesmonitor Bron = "procesmonitor" // one per coalitie per quarter
+	BronOuderverhalen Bron = "ouderverhalen" // coded story log
+	BronCodeboek      Bron = "codeboek"      // regional codebook
+	BronPersonas      Bron = "personas"      // persona descriptions
+)
+
+// Partner is an organisation that delivers files. Bestanden are file-name
+// patterns (path.Match syntax, case-insensitive) that recognise its files.
+type Partner struct {
+	Naam      string   `toml:"naam"`
+	Bron      Bron     `toml:"bron"`
+	Bestanden []string `toml:"bestanden"`
+	Gemeenten []string `toml:"gemeenten"`
+	// Profiel names the bronprofiel that describes the partner's export;
+	// empty means the profiel named after the bron, if there is one.
+	Profiel string `toml:"profiel,omitempty"`
+}
+
+// Profiel (bronprofiel) describes declaratively how a partner's export
+// maps to the data model, so a new export layout needs a configuration
+// change, not a code change.
+type Profiel struct {
+	Naam string `toml:"naam"`
+	Bron Bron   `toml:"bron"`
+	// Blad is the sheet to read; empty means the first sheet with a
+	// recognisable header row (title rows above it are skipped).
+	Blad string `toml:"blad,omitempty"`
+	// Kolommen maps each field of the data model to the header texts
+	// partners use for it (compared without case, accents or units in
+	// parentheses). A field not listed keeps kansrijk's built-in names.
+	Kolommen map[string][]string `toml:"kolommen,omitempty"`
+	// Waarden are the spellings that mean ja, nee and onbekend.
+	Ja       []string `toml:"ja,omitempty"`
+	Nee      []string `toml:"nee,omitempty"`
+	Onbekend []string `toml:"onbekend,omitempty"`
+	// Gewicht is the unit of birth weights: "g" (default) or "kg".
+	Gewicht string `toml:"gewicht,omitempty"`
+}
+
+// Indicator is one figure of the monitoring, as defined in the domain
+// reference. Streefwaarde is a fraction (0.75 = 75%); 0 means none.
+type Indicator struct {
+	Code         string  `toml:"code"`
+	Naam         string  `toml:"naam"`
+	Bron         Bron    `toml:"bron"`
+	Beter        string  `toml:"beter"` // "hoger", "lager" or "" (context)
+	Streefwaarde float64 `toml:"streefwaarde"`
+}
+
+// Coalitie returns the coalitie with the given name (case-insensitive).
+func (c *Config) Coalitie(naam string) (Coalitie, bool) {
+	for _, co := range c.Coalities {
+		if NormGemeente(co.Naam) == NormGemeente(naam) {
+			return co, true
+		}
+	}
+	return Coalitie{}, false
+}
+
+// ProfielVoor returns the bronprofiel that applies to a partner.
+func (c *Config) ProfielVoor(p Partner) (Profiel, bool) {
+	naam := p.Profiel
+	if naam == "" {
+		naam = string(p.Bron)
+	}
+	for _, pr := range c.Profielen {
+		if strings.EqualFold(pr.Naam, naam) {
+			return pr, true
+		}
+	}
+	return Profiel{}, false
+}
+
+// Indicator returns the indicator with the given code.
+func (c *Config) Indicator(code string) (Indicator, bool) {
+	for _, in := range c.Indicatoren {
+		if strings.EqualFold(in.Code, code) {
+			return in, true
+		}
+	}
+	return Indicator{}, false
+}
+
+// Gemeente returns the configured spelling of a gemeente and its coalitie,
+// matching case-insensitively after trimming any white space (also
+// non-breaking spaces). ok is false for gemeenten outside every coalitie.
+func (c *Config) Gemeente(s string) (gemeente, coalitie string, ok bool) {
+	n := NormGemeente(s)
+	if n == "" {
+		return "", "", false
+	}
+	for _, co := range c.Coalities {
+		for _, g := range co.Gemeenten {
+			if NormGemeente(g) == n {
+				return g, co.Naam, true
+			}
+		}
+	}
+	return "", "", false
+}
+
+// NormGemeente folds a name for matching: trimmed, inner white space
+// collapsed, lower case.
+func NormGemeente(s string) string {
+	return strings.ToLower(strings.Join(strings.FieldsFunc(s, unicode.IsSpace), " "))
+}
+
+// DefaultIndicatoren are KS01–KS10 of the domain reference.
+func DefaultIndicatoren() []Indicator {
+	return []Indicator{
+		{Code: "KS01", Naam: "Vroege start zwangerschapszorg", Bron: BronVerloskunde, Beter: "hoger", Streefwaarde: 0.75},
+		{Code: "KS02", Naam: "Vroeggeboorte", Bron: BronVerloskunde, Beter: "lager", Streefwaarde: 0.07},
+		{Code: "KS03", Naam: "Laag geboortegewicht", Bron: BronVerloskunde, Beter: "lager", Streefwaarde: 0.06},
+		{Code: "KS04", Naam: "Roken tijdens zwangerschap", Bron: BronVerloskunde, Beter: "lager", Streefwaarde: 0.05},
+		{Code: "KS05", Naam: "Kwetsbaarheid gesignaleerd", Bron: BronVerloskunde},
+		{Code: "KS06", Naam: "Toeleiding na signalering", Bron: BronVerloskunde, Beter: "hoger", Streefwaarde: 0.8},
+		{Code: "KS07", Naam: "Bereik prenataal huisbezoek", Bron: BronJGZ, Beter: "hoger", Streefwaarde: 0.6},
+		{Code: "KS08", Naam: "Geleverde kraamzorg", Bron: BronKraamzorg, Beter: "hoger", Streefwaarde: 0.95},
+		{Code: "KS09", Naam: "Snelle start bestaanszekerheid", Bron: BronWijkteam, Beter: "hoger", Streefwaarde: 0.8},
+		{Code: "KS10", Naam: "Borging", Bron: BronProcesmonitor, Beter: "hoger", Streefwaarde: 0.8},
+	}
+}

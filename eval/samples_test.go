@@ -1,0 +1,182 @@
+package eval_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"kansrijk"
+	"kansrijk/eval"
+	"kansrijk/ingest"
+	"kansrijk/store"
+	"kansrijk/workspace"
+)
+
+// samples is the shared folder of realistic partner deliveries.
+const samples = "../../shared/samples"
+
+func needSamples(t *testing.T) {
+	t.Helper()
+	if _, err := os.Stat(samples); err != nil {
+		t.Skipf("%s ontbreekt (de gedeelde voorbeeldleveringen staan niet naast deze repository); test overgeslagen", samples)
+	}
+}
+
+func config(t *testing.T) *kansrijk.Config {
+	t.Helper()
+	w, err := workspace.Open("../testdata/voorbeeld")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &w.Config
+}
+
+// importFiles imports the sample files matching pattern into a new store.
+func importFiles(t *testing.T, cfg *kansrijk.Config, pattern string) *store.DB {
+	t.Helper()
+	db, err := store.Open(filepath.Join(t.TempDir(), "k.duckdb"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	files, err := filepath.Glob(filepath.Join(samples, pattern))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no sample files for %s", pattern)
+	}
+	im := &ingest.Importer{DB: db, Config: cfg, Now: func() time.Time { return time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC) }}
+	for _, f := range files {
+		if res := im.Bestand(context.Background(), f); res.Status != ingest.Ingelezen {
+			t.Fatalf("%s: %s %s", f, res.Status, res.Fout)
+		}
+	}
+	return db
+}
+
+// ks01ByHand counts KS01 for De Wieg's clients in Havenstad straight from
+// the spreadsheets, following indicatoren.md and the samples' README
+// rules, without any of the importer's code: teller = first check-up
+// before 10+0 weeks, noemer = known (plausible) amenorroeduur, once per
+// client and date of first check-up, period = date of first check-up.
+func ks01ByHand(t *testing.T) map[string][2]int {
+	t.Helper()
+	files, _ := filepath.Glob(filepath.Join(samples, "Verloskundigenpraktijk_DeWieg_*.xlsx"))
+	reDur := regexp.MustCompile(`^(\d+)\s*(?:\+\s*(\d+))?$`)
+	seen := map[string]bool{}
+	out := map[string][2]int{}
+	for _, file := range files {
+		f, err := excelize.OpenFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows, err := f.GetRows(f.GetSheetList()[0], excelize.Options{RawCellValue: true})
+		f.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		col := map[string]int{}
+		start := 0
+		for i, r := range rows {
+			if len(r) > 0 && r[0] == "Cliëntnummer" {
+				for j, h := range r {
+					col[h] = j
+				}
+				start = i + 1
+				break
+			}
+		}
+		get := func(r []string, h string) string {
+			if j, ok := col[h]; ok && j < len(r) {
+				return strings.TrimSpace(strings.ReplaceAll(r[j], "\u00a0", " "))
+			}
+			return ""
+		}
+		for _, r := range rows[start:] {
+			client := get(r, "Cliëntnummer")
+			if client == "" || !strings.EqualFold(get(r, "Woonplaats"), "havenstad") {
+				continue
+			}
+			raw := get(r, "Datum eerste controle")
+			var d time.Time
+			if n, err := strconv.Atoi(raw); err == nil {
+				d = time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC).AddDate(0, 0, n)
+			} else if d, err = time.Parse("02-01-2006", raw); err != nil {
+				continue
+			}
+			key := client + d.Format("2006-01-02")
+			if seen[key] {
+				continue
+			}
+			seen[key] = true
+			q := kansrijk.KwartaalVan(d)
+			if q.Index() < (kansrijk.Kwartaal{Jaar: 2025, K: 1}).Index() {
+				continue // outside the window: no 2024 figures were delivered
+			}
+			m := reDur.FindStringSubmatch(get(r, "Amenorroeduur eerste controle"))
+			if m == nil {
+				continue // n.b., empty: unknown
+			}
+			w, _ := strconv.Atoi(m[1])
+			days := 0
+			if m[2] != "" {
+				days, _ = strconv.Atoi(m[2])
+				if days > 6 {
+					continue
+				}
+			}
+			total := w*7 + days
+			if total < 28 || total > 42*7+6 {
+				continue // implausible: unknown
+			}
+			c := out[q.String()]
+			c[1]++
+			if total < 70 {
+				c[0]++
+			}
+			out[q.String()] = c
+		}
+	}
+	return out
+}
+
+func TestKS01HavenstadMatchesHandCount(t *testing.T) {
+	needSamples(t)
+	cfg := config(t)
+	db := importFiles(t, cfg, "Verloskundigenpraktijk_DeWieg_*.xlsx")
+	want := ks01ByHand(t)
+	if len(want) != 7 {
+		t.Fatalf("hand count covers %d kwartalen, want 7 (2025-K1..2026-K3)", len(want))
+	}
+	got, err := eval.Cijfers(context.Background(), db, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, c := range got {
+		if c.Indicator != "KS01" || c.Coalitie != "Havenstad" {
+			continue
+		}
+		w, ok := want[c.Kwartaal.String()]
+		if !ok {
+			t.Errorf("unexpected figure for %s %q", c.Kwartaal, c.Gemeente)
+			continue
+		}
+		if c.Teller != float64(w[0]) || c.Noemer != float64(w[1]) {
+			t.Errorf("KS01 Havenstad %s (gemeente %q) = %v/%v, want %d/%d", c.Kwartaal, c.Gemeente, c.Teller, c.Noemer, w[0], w[1])
+		}
+		if c.Status != eval.StatusOK {
+			t.Errorf("KS01 Havenstad %s status %s, want ok", c.Kwartaal, c.Status)
+		}
+		n++
+	}
+	// One gemeente figure and one coalitie figure per kwartaal.
+	if n != 14 {
+		t.Errorf("got %d KS01 figures for Havenstad, want 14", n)
+	}
+}

@@ -1,0 +1,385 @@
+package ingest
+
+import (
+	"fmt"
+	"math"
+	"regexp"
+	"sort"
+	"strings"
+
+	"kansrijk"
+	"kansrijk/sheet"
+	"kansrijk/store"
+)
+
+// Maten of aggregated deliveries, as stored.
+const (
+	MaatAanmeldingenPrenataal = "aanmeldingen_prenataal"
+	MaatHuisbezoekenPrenataal = "huisbezoeken_prenataal"
+	MaatKinderen01            = "kinderen_0_1_in_zorg"
+	MaatUrenGeindiceerd       = "uren_geindiceerd"
+	MaatUrenGeleverd          = "uren_geleverd"
+	MaatClienten              = "clienten"
+)
+
+// aggregaatCel reads one aggregated cell. ok is false for an empty cell
+// (not yet reported). A value that is no number is reported and stored
+// as not available.
+func (l *levering) aggregaatCel(blad, cel, raw string) (a store.Aggregaat, ok bool) {
+	a = store.Aggregaat{Blad: blad, Cel: cel}
+	v, err := classify(raw)
+	switch {
+	case err == errLeeg:
+		return a, false
+	case err == errOnbekend:
+		a.Code = "n.b."
+		return a, true
+	case strings.ReplaceAll(v, " ", "") == "<5":
+		a.Code = "<5"
+		return a, true
+	}
+	f, err := ParseGetal(v)
+	if err != nil || f < 0 || math.IsInf(f, 0) {
+		l.fout(blad, cel, raw, "'%s' is geen aantal; verwacht een getal, <5 of n.b. Dit cijfer is niet te berekenen", raw)
+		a.Code = "n.b."
+		return a, true
+	}
+	a.Waarde = &f
+	return a, true
+}
+
+var reJaar = regexp.MustCompile(`(?:^|[^0-9])(20\d\d)(?:[^0-9]|$)`)
+
+// jgzKolommen are the fields of the JGZ workbook: the gemeente column
+// and the measure groups, each spanning its kwartalen.
+var jgzKolommen = []kolom{
+	{veld: "gemeente", verplicht: true},
+	{veld: MaatAanmeldingenPrenataal, verplicht: true},
+	{veld: MaatHuisbezoekenPrenataal, verplicht: true},
+	{veld: MaatKinderen01},
+}
+
+// readJGZ reads the JGZ's wide workbook: one row per gemeente, per
+// measure a group of kwartalen side by side under a merged header.
+func readJGZ(l *levering) (*gelezen, error) {
+	groepen := map[string]string{}
+	for _, k := range jgzKolommen[1:] {
+		for _, a := range append(l.aliassen(k.veld), k.veld) {
+			groepen[normKop(a)] = k.veld
+		}
+	}
+	isGemeente := map[string]bool{"gemeente": true}
+	for _, a := range l.aliassen("gemeente") {
+		isGemeente[normKop(a)] = true
+	}
+	jaar := 0
+	if m := reJaar.FindStringSubmatch(l.Naam); m != nil {
+		fmt.Sscan(m[1], &jaar)
+	}
+	type kolomInfo struct {
+		maat string
+		q    kansrijk.Kwartaal
+	}
+	var (
+		blad     string
+		kopRij   int
+		gemCol   = -1
+		kolommen = map[int]kolomInfo{}
+		perKolom []string // the merged group row, filled forward
+	)
+	for _, b := range l.File.Sheets() {
+		err := l.File.Rows(b, func(row int, cells []string) error {
+			if row > maxKopRij {
+				return sheet.ErrStop
+			}
+			if gemCol < 0 {
+				for i, c := range cells {
+					if isGemeente[normKop(c)] {
+						gemCol = i
+					}
+					if jaar == 0 {
+						if m := reJaar.FindStringSubmatch(c); m != nil {
+							fmt.Sscan(m[1], &jaar)
+						}
+					}
+				}
+				if gemCol < 0 {
+					return nil
+				}
+				cur := ""
+				perKolom = make([]string, len(cells))
+				for i, c := range cells {
+					if g, ok := groepen[normKop(c)]; ok {
+						cur = g
+					} else if strings.TrimSpace(c) != "" {
+						cur = ""
+					}
+					perKolom[i] = cur
+				}
+				return nil
+			}
+			// The row under the groups names the kwartalen.
+			for i, c := range cells {
+				if i >= len(perKolom) || perKolom[i] == "" || strings.TrimSpace(c) == "" {
+					continue
+				}
+				q, err := kansrijk.ParseKwartaal(c)
+				if err != nil {
+					var k int
+					if _, e := fmt.Sscanf(strings.ToUpper(strings.TrimSpace(c)), "K%d", &k); e == nil && k >= 1 && k <= 4 && jaar > 0 {
+						q, err = kansrijk.Kwartaal{Jaar: jaar, K: k}, nil
+					} else if _, e := fmt.Sscanf(strings.ToUpper(strings.TrimSpace(c)), "Q%d", &k); e == nil && k >= 1 && k <= 4 && jaar > 0 {
+						q, err = kansrijk.Kwartaal{Jaar: jaar, K: k}, nil
+					}
+				}
+				if err != nil {
+					l.fout(b, sheet.Cell(i+1, row), c, "'%s' is geen kwartaal; verwacht K1 tot en met K4 (met het jaar in de titel of bestandsnaam)", c)
+					continue
+				}
+				kolommen[i] = kolomInfo{perKolom[i], q}
+			}
+			blad, kopRij = b, row
+			return sheet.ErrStop
+		})
+		if err != nil {
+			return nil, err
+		}
+		if blad != "" {
+			break
+		}
+		gemCol = -1
+	}
+	if blad == "" || len(kolommen) == 0 {
+		return nil, fmt.Errorf("%s: geen kopregel gevonden met '%s' en de groepen '%s' en '%s' met de kwartalen eronder",
+			l.Naam, l.naam("gemeente"), l.naam(MaatAanmeldingenPrenataal), l.naam(MaatHuisbezoekenPrenataal))
+	}
+	out := &gelezen{periode: basisNaam(l.Naam)}
+	som := map[int]float64{}
+	onzeker := map[int]int{} // <5 cells in the column
+	nb := map[int]bool{}
+	dekking := map[store.Dekking]bool{}
+	buiten := map[string]bool{}
+	err := l.File.Rows(blad, func(row int, cells []string) error {
+		if row <= kopRij {
+			return nil
+		}
+		gem := sheet.Get(cells, gemCol)
+		if gem == "" {
+			return nil
+		}
+		if isTotaal(gem) {
+			for col := range kolommen {
+				l.checkTotaal(blad, sheet.Cell(col+1, row), sheet.Get(cells, col), som[col], onzeker[col], nb[col])
+			}
+			return nil
+		}
+		hasValue := false
+		for col := range kolommen {
+			if sheet.Get(cells, col) != "" {
+				hasValue = true
+			}
+		}
+		if !hasValue {
+			return nil // a footnote or an empty line
+		}
+		out.rijen++
+		g, _, inRegio := l.Config.Gemeente(gem)
+		for col, k := range kolommen {
+			a, ok := l.aggregaatCel(blad, sheet.Cell(col+1, row), sheet.Get(cells, col))
+			if !ok {
+				continue
+			}
+			switch {
+			case a.Waarde != nil:
+				som[col] += *a.Waarde
+			case a.Code == "<5":
+				onzeker[col]++
+			default:
+				nb[col] = true
+			}
+			if !inRegio {
+				continue
+			}
+			a.Gemeente, a.Kwartaal, a.Maat = g, k.q, k.maat
+			out.inhoud.Aggregaten = append(out.inhoud.Aggregaten, a)
+			if k.maat != MaatKinderen01 {
+				dekking[store.Dekking{Gemeente: g, Kwartaal: k.q}] = true
+			}
+		}
+		if !inRegio {
+			buiten[gem] = true
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	out.inhoud.Dekking = sortDekking(dekking)
+	l.meldBuiten(blad, buiten)
+	return out, nil
+}
+
+// isTotaal recognises total and subtotal rows, which are not source data.
+func isTotaal(s string) bool {
+	n := normKop(s)
+	return strings.HasPrefix(n, "totaal") || strings.HasPrefix(n, "subtotaal") || n == "som" || strings.HasPrefix(n, "eindtotaal")
+}
+
+// checkTotaal compares a total cell with the sum of the rows it covers.
+// A column with <5 cells can only be checked within bounds; one with n.b.
+// not at all.
+func (l *levering) checkTotaal(blad, cel, raw string, som float64, onzeker int, nb bool) {
+	t, err := ParseGetal(raw)
+	if err != nil || nb {
+		return
+	}
+	lo, hi := som+float64(onzeker), som+4*float64(onzeker)
+	if t < lo-0.005 || t > hi+0.005 {
+		want := eval4(som)
+		if onzeker > 0 {
+			want = fmt.Sprintf("tussen %s en %s", eval4(lo), eval4(hi))
+		}
+		l.fout(blad, cel, raw, "het totaal %s klopt niet met de rijen erboven (som: %s); controleer de cijfers", raw, want)
+	}
+}
+
+func eval4(f float64) string {
+	return strings.TrimRight(strings.TrimRight(fmt.Sprintf("%.2f", f), "0"), ".")
+}
+
+func (l *levering) meldBuiten(blad string, buiten map[string]bool) {
+	if len(buiten) == 0 {
+		return
+	}
+	names := make([]string, 0, len(buiten))
+	for g := range buiten {
+		names = append(names, g)
+	}
+	sort.Strings(names)
+	l.waarschuwing(blad, "", strings.Join(names, ", "),
+		"gemeente(n) buiten de coalities (%s); die tellen niet mee", strings.Join(names, ", "))
+}
+
+func sortDekking(m map[store.Dekking]bool) []store.Dekking {
+	out := make([]store.Dekking, 0, len(m))
+	for d := range m {
+		out = append(out, d)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Gemeente != out[j].Gemeente {
+			return out[i].Gemeente < out[j].Gemeente
+		}
+		return out[i].Kwartaal.Index() < out[j].Kwartaal.Index()
+	})
+	return out
+}
+
+var kraamzorgKolommen = []kolom{
+	{veld: "gemeente", verplicht: true},
+	{veld: "periode", verplicht: true},
+	{veld: MaatUrenGeindiceerd, verplicht: true},
+	{veld: MaatUrenGeleverd, verplicht: true},
+	{veld: MaatClienten},
+}
+
+// readKraamzorg reads the kraamzorg's long workbook: one row per gemeente
+// per kwartaal, with subtotal and total rows that are checked, not stored.
+func readKraamzorg(l *levering) (*gelezen, error) {
+	k, err := l.zoekKop(kraamzorgKolommen)
+	if err != nil {
+		return nil, err
+	}
+	out := &gelezen{periode: basisNaam(l.Naam)}
+	maten := []struct{ veld, maat string }{{MaatUrenGeindiceerd, MaatUrenGeindiceerd}, {MaatUrenGeleverd, MaatUrenGeleverd}, {MaatClienten, MaatClienten}}
+	type acc struct {
+		som     float64
+		onzeker int
+		nb      bool
+	}
+	perJaar := map[string]map[int]*acc{} // "" = all years
+	add := func(jaar string, col int, a store.Aggregaat) {
+		for _, key := range []string{jaar, ""} {
+			if perJaar[key] == nil {
+				perJaar[key] = map[int]*acc{}
+			}
+			s := perJaar[key][col]
+			if s == nil {
+				s = &acc{}
+				perJaar[key][col] = s
+			}
+			switch {
+			case a.Waarde != nil:
+				s.som += *a.Waarde
+			case a.Code == "<5":
+				s.onzeker++
+			default:
+				s.nb = true
+			}
+		}
+	}
+	dekking := map[store.Dekking]bool{}
+	buiten := map[string]bool{}
+	err = l.File.Rows(k.blad, func(row int, cells []string) error {
+		if row <= k.rij {
+			return nil
+		}
+		gem := sheet.Get(cells, k.col("gemeente"))
+		if gem == "" {
+			return nil
+		}
+		if isTotaal(gem) {
+			jaar := ""
+			if m := reJaar.FindStringSubmatch(gem); m != nil {
+				jaar = m[1]
+			}
+			for _, m := range maten {
+				col := k.col(m.veld)
+				if col < 0 {
+					continue
+				}
+				s := perJaar[jaar][col]
+				if s == nil {
+					s = &acc{}
+				}
+				l.checkTotaal(k.blad, sheet.Cell(col+1, row), sheet.Get(cells, col), s.som, s.onzeker, s.nb)
+			}
+			return nil
+		}
+		out.rijen++
+		pcel := sheet.Cell(k.col("periode")+1, row)
+		q, err := kansrijk.ParseKwartaal(sheet.Get(cells, k.col("periode")))
+		if err != nil {
+			out.afgewezen++
+			l.fout(k.blad, pcel, sheet.Get(cells, k.col("periode")), "%v; deze rij telt niet mee", err)
+			return nil
+		}
+		g, _, inRegio := l.Config.Gemeente(gem)
+		for _, m := range maten {
+			col := k.col(m.veld)
+			if col < 0 {
+				continue
+			}
+			a, ok := l.aggregaatCel(k.blad, sheet.Cell(col+1, row), sheet.Get(cells, col))
+			if !ok {
+				continue
+			}
+			add(fmt.Sprint(q.Jaar), col, a)
+			if !inRegio {
+				continue
+			}
+			a.Gemeente, a.Kwartaal, a.Maat = g, q, m.maat
+			out.inhoud.Aggregaten = append(out.inhoud.Aggregaten, a)
+			dekking[store.Dekking{Gemeente: g, Kwartaal: q}] = true
+		}
+		if !inRegio {
+			buiten[gem] = true
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	out.inhoud.Dekking = sortDekking(dekking)
+	l.meldBuiten(k.blad, buiten)
+	return out, nil
+}

@@ -1,0 +1,116 @@
+package ingest
+
+import (
+	"regexp"
+	"strings"
+
+	"kansrijk/sheet"
+	"kansrijk/store"
+)
+
+var codeboekKolommen = []kolom{
+	{veld: "thema", verplicht: true},
+	{veld: "code", verplicht: true},
+	{veld: "omschrijving"},
+	{veld: "indicatoren"},
+}
+
+var personaKolommen = []kolom{
+	{veld: "persona", verplicht: true},
+	{veld: "coalitie", verplicht: true},
+	{veld: "doelgroep"},
+	{veld: "situatie"},
+	{veld: "nodig"},
+	{veld: "tegenaan"},
+	{veld: "bron"},
+}
+
+var reIndicator = regexp.MustCompile(`(?i)\bKS\s?\d{2}\b`)
+
+// readCodeboek reads the regional codebook: Thema (merged down over its
+// codes), Code, Omschrijving and the KS indicators a code relates to.
+func readCodeboek(l *levering) (*gelezen, error) {
+	k, err := l.zoekKop(codeboekKolommen)
+	if err != nil {
+		return nil, err
+	}
+	out := &gelezen{periode: basisNaam(l.Naam)}
+	thema := ""
+	seen := map[string]int{}
+	err = l.File.Rows(k.blad, func(row int, cells []string) error {
+		if row <= k.rij {
+			return nil
+		}
+		get := func(veld string) string { return sheet.Get(cells, k.col(veld)) }
+		if t := get("thema"); t != "" {
+			thema = t // a merged cell holds its text in the first row only
+		}
+		code := get("code")
+		if code == "" {
+			return nil
+		}
+		out.rijen++
+		if thema == "" {
+			out.afgewezen++
+			l.fout(k.blad, sheet.Cell(k.col("thema")+1, row), "", "code '%s' heeft geen thema; deze code telt niet mee", code)
+			return nil
+		}
+		key := strings.ToLower(thema + " > " + code)
+		if prev, dup := seen[key]; dup {
+			out.afgewezen++
+			l.fout(k.blad, sheet.Cell(k.col("code")+1, row), code, "code '%s > %s' staat ook in rij %d", thema, code, prev)
+			return nil
+		}
+		seen[key] = row
+		var inds []string
+		for _, m := range reIndicator.FindAllString(get("indicatoren"), -1) {
+			inds = append(inds, strings.ToUpper(strings.ReplaceAll(m, " ", "")))
+		}
+		if inds == nil {
+			inds = []string{}
+		}
+		out.inhoud.Codes = append(out.inhoud.Codes, store.Code{Blad: k.blad, Rij: row, Thema: thema, Code: code,
+			Omschrijving: get("omschrijving"), Indicatoren: inds})
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// readPersonas reads the persona's. Stories name a persona by the first
+// word of its name ("Samira, 23, statushouder" is Samira).
+func readPersonas(l *levering) (*gelezen, error) {
+	k, err := l.zoekKop(personaKolommen)
+	if err != nil {
+		return nil, err
+	}
+	out := &gelezen{periode: basisNaam(l.Naam)}
+	err = l.File.Rows(k.blad, func(row int, cells []string) error {
+		if row <= k.rij {
+			return nil
+		}
+		get := func(veld string) string { return sheet.Get(cells, k.col(veld)) }
+		naam := get("persona")
+		if naam == "" {
+			return nil
+		}
+		out.rijen++
+		co, ok := l.Config.Coalitie(get("coalitie"))
+		if !ok {
+			out.afgewezen++
+			l.fout(k.blad, sheet.Cell(k.col("coalitie")+1, row), get("coalitie"), "coalitie '%s' staat niet in kansrijk.toml; deze persona telt niet mee", get("coalitie"))
+			return nil
+		}
+		voornaam := strings.TrimSpace(strings.FieldsFunc(naam, func(r rune) bool { return r == ',' || r == ' ' })[0])
+		out.inhoud.Personas = append(out.inhoud.Personas, store.Persona{Blad: k.blad, Rij: row, Naam: naam, Voornaam: voornaam,
+			Coalitie: co.Naam, Doelgroep: get("doelgroep"), Situatie: get("situatie"), Nodig: get("nodig"),
+			Tegenaan: get("tegenaan"), Bron: get("bron")})
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}

@@ -1,0 +1,336 @@
+// Package ingest reads partners' deliveries (Excel and CSV exports),
+// validates every cell against the rules of the domain reference, and
+// stores each file as one levering with its provenance and the messages
+// for the partner. A bad cell never stops the good rows; a bad file never
+// stops the other files.
+package ingest
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"time"
+
+	"kansrijk"
+	"kansrijk/sheet"
+	"kansrijk/store"
+	"kansrijk/workspace"
+)
+
+// Importer imports files into a store, using a workspace's configuration
+// to recognise partners and gemeenten.
+type Importer struct {
+	DB     *store.DB
+	Config *kansrijk.Config
+	// Now gives the import time stored with each levering.
+	Now func() time.Time
+}
+
+// Status of one file after an import.
+type Status string
+
+const (
+	Ingelezen       Status = "ingelezen"    // stored as a new levering
+	AlIngelezen     Status = "al ingelezen" // same content imported before: nothing changed
+	Afgewezen       Status = "afgewezen"    // the file could not be used at all
+	NietHerkend     Status = "niet herkend" // no partner pattern matches the name
+	NietOndersteund Status = "niet ondersteund"
+)
+
+// Resultaat is what happened to one file.
+type Resultaat struct {
+	Pad      string
+	Status   Status
+	Levering store.Levering // for Ingelezen and AlIngelezen
+	// Meldingen are the messages about cells and rows, for the partner.
+	Meldingen []store.Melding
+	// Fout explains, in Dutch, why a file was not used.
+	Fout string
+}
+
+// Bestanden lists the files under the given paths (folders are walked),
+// in a stable order, skipping hidden files.
+func Bestanden(paden []string) ([]string, error) {
+	var out []string
+	for _, p := range paden {
+		st, err := os.Stat(p)
+		if err != nil {
+			return nil, fmt.Errorf("%s bestaat niet of is niet leesbaar", p)
+		}
+		if !st.IsDir() {
+			out = append(out, p)
+			continue
+		}
+		err = filepath.WalkDir(p, func(q string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			name := d.Name()
+			if q != p && strings.HasPrefix(name, ".") {
+				if d.IsDir() {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if !d.IsDir() {
+				out = append(out, q)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, fmt.Errorf("map %s doorlopen: %w", p, err)
+		}
+	}
+	sort.Strings(out)
+	return out, nil
+}
+
+// Partner returns the configured partner whose file pattern matches the
+// file name (case-insensitive).
+func Partner(cfg *kansrijk.Config, name string) (kansrijk.Partner, bool) {
+	base := strings.ToLower(filepath.Base(name))
+	for _, p := range cfg.Partners {
+		for _, pat := range p.Bestanden {
+			if ok, _ := path.Match(strings.ToLower(pat), base); ok {
+				return p, true
+			}
+		}
+	}
+	return kansrijk.Partner{}, false
+}
+
+// Bestand imports one file. It never panics on a user's file: every
+// problem ends in the Resultaat.
+func (im *Importer) Bestand(ctx context.Context, pad string) (res Resultaat) {
+	res.Pad = pad
+	name := filepath.Base(pad)
+	defer func() {
+		// A reader bug must not take the whole run down; report it as a
+		// rejected file so the other files still go through.
+		if r := recover(); r != nil {
+			res.Status = Afgewezen
+			res.Fout = fmt.Sprintf("%s: interne fout bij het lezen (%v); meld dit aan de beheerder van kansrijk", name, r)
+		}
+	}()
+	p, ok := Partner(im.Config, name)
+	if !ok {
+		res.Status = NietHerkend
+		res.Fout = fmt.Sprintf("%s: van welke partner is dit bestand? Geen enkel patroon in kansrijk.toml past bij deze naam; "+
+			"voeg bij de juiste [[partner]] een patroon toe aan 'bestanden'", name)
+		return res
+	}
+	sum, err := hashFile(pad)
+	if err != nil {
+		res.Status = Afgewezen
+		res.Fout = fmt.Sprintf("%s: kan het bestand niet lezen (%v)", name, err)
+		return res
+	}
+	if l, ok, err := im.DB.Bekend(ctx, sum, name); err != nil {
+		res.Status, res.Fout = Afgewezen, err.Error()
+		return res
+	} else if ok {
+		res.Status, res.Levering = AlIngelezen, l
+		return res
+	}
+	read, ok := readers[p.Bron]
+	if !ok {
+		res.Status = NietOndersteund
+		res.Fout = fmt.Sprintf("%s: bron %q van partner %s kan kansrijk nog niet inlezen", name, p.Bron, p.Naam)
+		return res
+	}
+	f, err := sheet.Open(pad)
+	if err != nil {
+		res.Status, res.Fout = Afgewezen, err.Error()
+		return res
+	}
+	defer f.Close()
+
+	prof, std, err := profielVoor(im.Config, p)
+	if err != nil {
+		res.Status, res.Fout = Afgewezen, fmt.Sprintf("%s: %v", name, err)
+		return res
+	}
+	lev := &levering{File: f, Partner: p, Config: im.Config, Naam: name, Profiel: prof, standaard: std}
+	out, err := read(lev)
+	res.Meldingen = lev.meldingen
+	if err != nil {
+		res.Status, res.Fout = Afgewezen, err.Error()
+		return res
+	}
+	l := store.Levering{
+		Bestand:      name,
+		Pad:          pad,
+		SHA256:       sum,
+		Partner:      p.Naam,
+		Bron:         p.Bron,
+		Periode:      out.periode,
+		Versie:       kansrijk.VersieInNaam(strings.TrimSuffix(name, filepath.Ext(name))),
+		Ingelezen:    im.Now().UTC().Truncate(time.Second),
+		Rijen:        out.rijen,
+		Geaccepteerd: out.rijen - out.afgewezen,
+		Afgewezen:    out.afgewezen,
+	}
+	for _, m := range lev.meldingen {
+		if m.Ernst == store.Waarschuwing {
+			l.Waarschuwingen++
+		}
+	}
+	out.inhoud.Meldingen = lev.meldingen
+	if err := im.DB.VoegToe(ctx, &l, &out.inhoud); err != nil {
+		res.Status, res.Fout = Afgewezen, err.Error()
+		return res
+	}
+	res.Status, res.Levering = Ingelezen, l
+	return res
+}
+
+func hashFile(p string) (string, error) {
+	f, err := os.Open(p)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// levering is the state of one file being read: where messages go.
+type levering struct {
+	File    *sheet.File
+	Partner kansrijk.Partner
+	Config  *kansrijk.Config
+	Naam    string
+	// Profiel is the partner's bronprofiel; standaard the one kansrijk
+	// ships for the bron, for whatever the partner's profiel leaves out.
+	Profiel   kansrijk.Profiel
+	standaard kansrijk.Profiel
+	meldingen []store.Melding
+}
+
+func (l *levering) melding(ernst, blad, cel, waarde, format string, a ...any) {
+	l.meldingen = append(l.meldingen, store.Melding{
+		Bestand: l.Naam, Blad: blad, Cel: cel, Waarde: waarde, Ernst: ernst, Tekst: fmt.Sprintf(format, a...),
+	})
+}
+
+func (l *levering) fout(blad, cel, waarde, format string, a ...any) {
+	l.melding(store.Fout, blad, cel, waarde, format, a...)
+}
+
+func (l *levering) waarschuwing(blad, cel, waarde, format string, a ...any) {
+	l.melding(store.Waarschuwing, blad, cel, waarde, format, a...)
+}
+
+// gelezen is what a reader made of a file.
+type gelezen struct {
+	periode   string
+	rijen     int // data rows seen
+	afgewezen int // data rows not stored
+	inhoud    store.Inhoud
+}
+
+// bronVelden are the fields a bronprofiel may name, per bron.
+var bronVelden = map[kansrijk.Bron][]kolom{
+	kansrijk.BronVerloskunde:   verloskundeKolommen,
+	kansrijk.BronJGZ:           jgzKolommen,
+	kansrijk.BronKraamzorg:     kraamzorgKolommen,
+	kansrijk.BronWijkteam:      wijkteamKolommen,
+	kansrijk.BronOuderverhalen: verhaalKolommen,
+	kansrijk.BronCodeboek:      codeboekKolommen,
+	kansrijk.BronPersonas:      personaKolommen,
+}
+
+// profielVoor finds the partner's bronprofiel and kansrijk's standard one
+// for its bron, and checks that the profiel names only known fields.
+func profielVoor(cfg *kansrijk.Config, p kansrijk.Partner) (prof, std kansrijk.Profiel, err error) {
+	for _, s := range workspace.StandaardProfielen() {
+		if s.Bron == p.Bron {
+			std = s
+		}
+	}
+	prof, ok := cfg.ProfielVoor(p)
+	switch {
+	case !ok && p.Profiel != "":
+		return prof, std, fmt.Errorf("partner %s noemt profiel %q, maar dat staat niet in kansrijk.toml", p.Naam, p.Profiel)
+	case !ok:
+		return std, std, nil
+	case prof.Bron != "" && prof.Bron != p.Bron:
+		return prof, std, fmt.Errorf("profiel %q is voor bron %s, maar partner %s levert %s", prof.Naam, prof.Bron, p.Naam, p.Bron)
+	}
+	known := map[string]bool{}
+	var names []string
+	for _, k := range bronVelden[p.Bron] {
+		known[k.veld] = true
+		names = append(names, k.veld)
+	}
+	for veld := range prof.Kolommen {
+		if !known[veld] {
+			return prof, std, fmt.Errorf("profiel %q noemt onbekend veld %q; bekende velden voor %s: %s",
+				prof.Naam, veld, p.Bron, strings.Join(names, ", "))
+		}
+	}
+	if prof.Gewicht != "" && prof.Gewicht != "g" && prof.Gewicht != "kg" {
+		return prof, std, fmt.Errorf("profiel %q: gewicht = %q; kies \"g\" of \"kg\"", prof.Naam, prof.Gewicht)
+	}
+	return prof, std, nil
+}
+
+// readers maps a bron to the reader for its files.
+var readers = map[kansrijk.Bron]func(*levering) (*gelezen, error){
+	kansrijk.BronVerloskunde:   readVerloskunde,
+	kansrijk.BronJGZ:           readJGZ,
+	kansrijk.BronKraamzorg:     readKraamzorg,
+	kansrijk.BronWijkteam:      readWijkteam,
+	kansrijk.BronProcesmonitor: readProcesmonitor,
+	kansrijk.BronOuderverhalen: readOuderverhalen,
+	kansrijk.BronCodeboek:      readCodeboek,
+	kansrijk.BronPersonas:      readPersonas,
+}
+
+// kwartaal finds the quarter a single-quarter levering is about: from the
+// file name, else from the first rows of the first sheet.
+func (l *levering) kwartaal() (kansrijk.Kwartaal, error) {
+	if q, ok := kansrijk.KwartaalInNaam(l.Naam); ok {
+		return q, nil
+	}
+	var found kansrijk.Kwartaal
+	sheets := l.File.Sheets()
+	_ = l.File.Rows(sheets[0], func(row int, cells []string) error {
+		for _, c := range cells {
+			if q, ok := kansrijk.KwartaalInNaam(c); ok {
+				found = q
+				return sheet.ErrStop
+			}
+		}
+		if row >= 10 {
+			return sheet.ErrStop
+		}
+		return nil
+	})
+	if found.IsZero() {
+		return found, fmt.Errorf("%s: over welk kwartaal gaat dit bestand? Zet het kwartaal in de bestandsnaam, zoals %s_2026-K3.xlsx",
+			l.Naam, strings.TrimSuffix(l.Naam, filepath.Ext(l.Naam)))
+	}
+	return found, nil
+}
+
+var reVersieSuffix = regexp.MustCompile(`(?i)[_ -]v\d{1,3}$`)
+
+// basisNaam is a file name without extension and version suffix: the
+// periode of a multi-period levering, so that Kraamzorg_2025-2026_v2.xlsx
+// replaces Kraamzorg_2025-2026.xlsx.
+func basisNaam(name string) string {
+	return reVersieSuffix.ReplaceAllString(strings.TrimSuffix(name, filepath.Ext(name)), "")
+}

@@ -1,0 +1,131 @@
+package ingest
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"kansrijk"
+	"kansrijk/sheet"
+	"kansrijk/store"
+)
+
+// Statuses of an aandachtspunt in the procesmonitor.
+var borgingStatussen = map[string]string{
+	"niet gestart":    "Niet gestart",
+	"in ontwikkeling": "In ontwikkeling",
+	"gerealiseerd":    "Gerealiseerd",
+	"geborgd":         "Geborgd",
+}
+
+// readProcesmonitor reads a coalitie's quarterly procesmonitor: labels
+// (Coalitie, Kwartaal) at the top, the 10 aandachtspunten with a status,
+// then a few counts.
+func readProcesmonitor(l *levering) (*gelezen, error) {
+	blad := l.File.Sheets()[0]
+	var (
+		coalitie, kwRaw string
+		coalCel, kwCel  string
+		kop             = -1
+		nrCol, apCol    = -1, -1
+		stCol, tlCol    = -1, -1
+		pm              store.Procesmonitor
+		rows            []store.Borging
+	)
+	out := &gelezen{}
+	count := func(row int, raw string) *int {
+		if raw == "" {
+			return nil
+		}
+		f, err := ParseGetal(raw)
+		if err != nil || f < 0 || f != float64(int(f)) {
+			l.fout(blad, sheet.Cell(2, row), raw, "'%s' is geen aantal; verwacht een heel getal", raw)
+			return nil
+		}
+		n := int(f)
+		return &n
+	}
+	err := l.File.Rows(blad, func(row int, cells []string) error {
+		label := normKop(sheet.Get(cells, 0))
+		switch {
+		case label == "coalitie":
+			coalitie, coalCel = sheet.Get(cells, 1), sheet.Cell(2, row)
+		case label == "kwartaal":
+			kwRaw, kwCel = sheet.Get(cells, 1), sheet.Cell(2, row)
+		case kop < 0 && label == "nr":
+			kop = row
+			for i, c := range cells {
+				switch normKop(c) {
+				case "nr":
+					nrCol = i
+				case "aandachtspunt":
+					apCol = i
+				case "status":
+					stCol = i
+				case "toelichting":
+					tlCol = i
+				}
+			}
+		case strings.HasPrefix(label, "aantal deelnemende partners"):
+			pm.Partners = count(row, sheet.Get(cells, 1))
+		case strings.HasPrefix(label, "aantal bijeenkomsten"):
+			pm.Bijeenkomsten = count(row, sheet.Get(cells, 1))
+		case strings.HasPrefix(label, "aantal betrokken ouders"):
+			pm.Ouders = count(row, sheet.Get(cells, 1))
+		case label == "toelichting" && kop > 0:
+			pm.Toelichting = sheet.Get(cells, 1)
+		case kop > 0 && stCol >= 0:
+			nr, err := strconv.Atoi(sheet.Get(cells, nrCol))
+			if err != nil || nr < 1 || nr > 10 {
+				return nil
+			}
+			out.rijen++
+			raw := sheet.Get(cells, stCol)
+			st, ok := borgingStatussen[strings.ToLower(strings.Join(strings.Fields(raw), " "))]
+			cel := sheet.Cell(stCol+1, row)
+			switch {
+			case raw == "":
+				l.waarschuwing(blad, cel, raw, "status van aandachtspunt %d is leeg; telt als niet gerealiseerd (KS10)", nr)
+			case !ok:
+				l.fout(blad, cel, raw, "status '%s' van aandachtspunt %d is onbekend; verwacht Niet gestart, In ontwikkeling, Gerealiseerd of Geborgd. Telt als niet gerealiseerd (KS10)", raw, nr)
+				st = raw
+			}
+			rows = append(rows, store.Borging{Blad: blad, Cel: cel, Nr: nr, Aandachtspunt: sheet.Get(cells, apCol),
+				Status: st, Toelichting: sheet.Get(cells, tlCol)})
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	co, ok := l.Config.Coalitie(coalitie)
+	if !ok {
+		return nil, fmt.Errorf("%s, blad %q, cel %s: coalitie '%s' staat niet in kansrijk.toml", l.Naam, blad, coalCel, coalitie)
+	}
+	q, err := kansrijk.ParseKwartaal(kwRaw)
+	if err != nil {
+		if fq, ok := kansrijk.KwartaalInNaam(l.Naam); ok {
+			q = fq
+		} else {
+			return nil, fmt.Errorf("%s, blad %q, cel %s: %v", l.Naam, blad, kwCel, err)
+		}
+	}
+	if kop < 0 || stCol < 0 {
+		return nil, fmt.Errorf("%s, blad %q: geen kopregel 'Nr | Aandachtspunt | Status' gevonden", l.Naam, blad)
+	}
+	seen := map[int]bool{}
+	for i := range rows {
+		rows[i].Coalitie, rows[i].Kwartaal = co.Naam, q
+		seen[rows[i].Nr] = true
+	}
+	for nr := 1; nr <= 10; nr++ {
+		if !seen[nr] {
+			l.waarschuwing(blad, "", "", "aandachtspunt %d ontbreekt; telt als niet gerealiseerd (KS10)", nr)
+		}
+	}
+	pm.Coalitie, pm.Kwartaal = co.Naam, q
+	out.inhoud.Borging = rows
+	out.inhoud.Procesmonitor = []store.Procesmonitor{pm}
+	out.periode = co.Naam + " " + q.String()
+	return out, nil
+}

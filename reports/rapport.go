@@ -1,0 +1,51 @@
+// Package reports renders evaluation reports: one PDF and one
+// self-contained HTML file per coalitie per kwartaal, with the same
+// content. All text is Dutch. Data comes only from eval and stories.
+package reports
+
+import (
+	"time"
+
+	"kansrijk"
+	"kansrijk/eval"
+	"kansrijk/stories"
+)
+
+// Rapport is everything one coalitie's report shows. Build fills it;
+// WritePDF and WriteHTML render it.
+type Rapport struct {
+	Regio     string
+	Coalitie  kansrijk.Coalitie
+	Kwartaal  kansrijk.Kwartaal   // the reporting quarter
+	Kwartalen []kansrijk.Kwartaal // the series shown, oldest first, ending at Kwartaal
+	Gemaakt   time.Time           // printed on the cover and stored in the PDF
+
+	Indicatoren []Reeks
+	Citaten     []stories.Citaat
+	Bronnen     []Bron
+}
+
+// Reeks is one indicator's figures over Rapport.Kwartalen.
+type Reeks struct {
+	Indicator kansrijk.Indicator
+	// Coalitie holds one figure per kwartaal of Rapport.Kwartalen; a
+	// kwartaal without a figure has Status "" (not delivered).
+	Coalitie []eval.Cijfer
+	// Gemeenten holds the same per gemeente, for coalities of more than
+	// one gemeente.
+	Gemeenten []GemeenteReeks
+}
+
+// GemeenteReeks is one gemeente's figures over Rapport.Kwartalen.
+type GemeenteReeks struct {
+	Gemeente string
+	Cijfers  []eval.Cijfer
+}
+
+// Bron is one levering the figures rest on.
+type Bron struct {
+	Partner   string
+	Bestand   string
+	Periode   string
+	Ingelezen time.Time
+}

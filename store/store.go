@@ -1,0 +1,467 @@
+// Package store keeps everything kansrijk knows in one DuckDB file:
+// leveringen with their provenance, the rows read from them, the
+// messages sent back to partners, and the coded stories. A levering is
+// written in one transaction: all of it or nothing.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"database/sql/driver"
+	_ "embed"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/duckdb/duckdb-go/v2"
+
+	"kansrijk"
+)
+
+//go:embed schema.sql
+var schema string
+
+// DB is an open kansrijk store.
+type DB struct {
+	sql  *sql.DB
+	path string
+}
+
+// Open opens (or creates) the store at path and brings its schema up to date.
+func Open(path string) (*DB, error) {
+	db, err := sql.Open("duckdb", path)
+	if err != nil {
+		return nil, fmt.Errorf("database %s openen: %w", path, err)
+	}
+	if err := db.Ping(); err != nil {
+		db.Close()
+		if strings.Contains(err.Error(), "lock") {
+			return nil, fmt.Errorf("database %s is in gebruik door een ander kansrijk-proces; wacht tot dat klaar is: %w", path, err)
+		}
+		return nil, fmt.Errorf("database %s openen: %w", path, err)
+	}
+	if _, err := db.Exec(schema); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("database %s inrichten: %w", path, err)
+	}
+	return &DB{sql: db, path: path}, nil
+}
+
+// Close closes the store.
+func (d *DB) Close() error { return d.sql.Close() }
+
+// QueryContext runs a read query; eval and stories use it.
+func (d *DB) QueryContext(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
+	return d.sql.QueryContext(ctx, q, args...)
+}
+
+// Levering is one delivered file.
+type Levering struct {
+	ID             int64
+	Bestand        string
+	Pad            string
+	SHA256         string
+	Partner        string
+	Bron           kansrijk.Bron
+	Periode        string
+	Versie         int
+	Ingelezen      time.Time
+	Rijen          int
+	Geaccepteerd   int
+	Afgewezen      int
+	Waarschuwingen int
+}
+
+// Ernst of a message.
+const (
+	Fout         = "fout"         // the value or row is not used
+	Waarschuwing = "waarschuwing" // used, but worth a look
+)
+
+// Melding is one message about a levering, for the partner.
+type Melding struct {
+	Bestand string
+	Blad    string
+	Cel     string
+	Waarde  string
+	Ernst   string
+	Tekst   string
+}
+
+// Plaats is where the message points: Blad!C5, or C5 in a CSV file.
+func (m Melding) Plaats() string {
+	switch {
+	case m.Blad == "":
+		return m.Cel
+	case m.Cel == "":
+		return m.Blad
+	}
+	return m.Blad + "!" + m.Cel
+}
+
+// Dekking says a levering delivers figures of bron for gemeente in kwartaal.
+type Dekking struct {
+	Gemeente string
+	Kwartaal kansrijk.Kwartaal
+}
+
+// Verloskunde is one client row of a verloskunde levering. Nil fields are
+// unknown.
+type Verloskunde struct {
+	Blad           string
+	Rij            int
+	Client         string
+	Gemeente       string // empty: outside the coalities
+	EersteControle *time.Time
+	Amenorroe      *int // days
+	Bevalling      *time.Time
+	Duur           *int // days
+	Gewicht        *int // grams
+	Roken          string
+	Kwetsbaar      *bool
+	Verwezen       *bool
+}
+
+// Verhaal is one coded story fragment.
+type Verhaal struct {
+	Blad        string
+	Rij         int
+	VerhaalID   string
+	Coalitie    string
+	Datum       *time.Time
+	Werkvorm    string
+	Persona     string
+	Doelgroep   string
+	Toestemming string
+	Fragment    string
+	Codes       []string
+	Toon        string
+	Uitgelicht  bool
+	// IngevoerdDoor is who entered the story: a name to redact from quotes.
+	IngevoerdDoor string
+}
+
+// Aggregaat is one aggregated value of a partner: a count or a number
+// of hours for a gemeente in a kwartaal. Code "<5" or "n.b." means the
+// value was suppressed or not available at the source (Waarde is nil).
+type Aggregaat struct {
+	Blad     string
+	Cel      string
+	Gemeente string
+	Kwartaal kansrijk.Kwartaal
+	Maat     string
+	Waarde   *float64
+	Code     string
+}
+
+// Wijkteam is one aanmelding at the sociaal wijkteam.
+type Wijkteam struct {
+	Blad         string
+	Rij          int
+	Dossier      string
+	Gemeente     string
+	Aanmelddatum time.Time
+	Start        *time.Time
+	Hulpvraag    string
+	Onbekend     bool // impossible date or start before aanmelding
+}
+
+// Borging is the status of one aandachtspunt in the procesmonitor.
+type Borging struct {
+	Blad          string
+	Cel           string
+	Coalitie      string
+	Kwartaal      kansrijk.Kwartaal
+	Nr            int
+	Aandachtspunt string
+	Status        string
+	Toelichting   string
+}
+
+// Procesmonitor holds the counts a coalitie reports each kwartaal.
+type Procesmonitor struct {
+	Coalitie      string
+	Kwartaal      kansrijk.Kwartaal
+	Partners      *int
+	Bijeenkomsten *int
+	Ouders        *int
+	Toelichting   string
+}
+
+// Code is one code of the codebook.
+type Code struct {
+	Blad         string
+	Rij          int
+	Thema        string
+	Code         string
+	Omschrijving string
+	Indicatoren  []string
+}
+
+// Persona is one persona description.
+type Persona struct {
+	Blad      string
+	Rij       int
+	Naam      string
+	Voornaam  string
+	Coalitie  string
+	Doelgroep string
+	Situatie  string
+	Nodig     string
+	Tegenaan  string
+	Bron      string
+}
+
+// Inhoud is everything read from one levering.
+type Inhoud struct {
+	Dekking       []Dekking
+	Meldingen     []Melding
+	Verloskunde   []Verloskunde
+	Verhalen      []Verhaal
+	Aggregaten    []Aggregaat
+	Wijkteam      []Wijkteam
+	Borging       []Borging
+	Procesmonitor []Procesmonitor
+	Codes         []Code
+	Personas      []Persona
+}
+
+// Bekend returns the levering already imported with this content hash
+// under this file name.
+func (d *DB) Bekend(ctx context.Context, sha, bestand string) (Levering, bool, error) {
+	ls, err := d.leveringen(ctx, "WHERE sha256 = ? AND bestand = ?", sha, bestand)
+	if err != nil || len(ls) == 0 {
+		return Levering{}, false, err
+	}
+	return ls[0], true, nil
+}
+
+// Leveringen returns every levering, oldest first.
+func (d *DB) Leveringen(ctx context.Context) ([]Levering, error) {
+	return d.leveringen(ctx, "")
+}
+
+// ActieveLeveringen returns the leveringen that count: per partner, bron
+// and periode the newest version.
+func (d *DB) ActieveLeveringen(ctx context.Context) ([]Levering, error) {
+	return d.leveringen(ctx, "WHERE id IN (SELECT id FROM actieve_levering)")
+}
+
+func (d *DB) leveringen(ctx context.Context, where string, args ...any) ([]Levering, error) {
+	rows, err := d.sql.QueryContext(ctx, `SELECT id, bestand, pad, sha256, partner, bron, periode, versie,
+		ingelezen, rijen, geaccepteerd, afgewezen, waarschuwingen FROM levering `+where+` ORDER BY id`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("leveringen lezen: %w", err)
+	}
+	defer rows.Close()
+	var ls []Levering
+	for rows.Next() {
+		var l Levering
+		var bron string
+		if err := rows.Scan(&l.ID, &l.Bestand, &l.Pad, &l.SHA256, &l.Partner, &bron, &l.Periode, &l.Versie,
+			&l.Ingelezen, &l.Rijen, &l.Geaccepteerd, &l.Afgewezen, &l.Waarschuwingen); err != nil {
+			return nil, fmt.Errorf("leveringen lezen: %w", err)
+		}
+		l.Bron = kansrijk.Bron(bron)
+		ls = append(ls, l)
+	}
+	return ls, rows.Err()
+}
+
+// VoegToe stores a levering and everything read from it in one
+// transaction, and sets l.ID. If anything fails, nothing is stored.
+func (d *DB) VoegToe(ctx context.Context, l *Levering, in *Inhoud) (err error) {
+	conn, err := d.sql.Conn(ctx)
+	if err != nil {
+		return fmt.Errorf("levering %s opslaan: %w", l.Bestand, err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, "BEGIN TRANSACTION"); err != nil {
+		return fmt.Errorf("levering %s opslaan: %w", l.Bestand, err)
+	}
+	defer func() {
+		if err != nil {
+			_, _ = conn.ExecContext(context.Background(), "ROLLBACK")
+			err = fmt.Errorf("levering %s opslaan (niets opgeslagen): %w", l.Bestand, err)
+		}
+	}()
+	if err := conn.QueryRowContext(ctx, "SELECT coalesce(max(id), 0) + 1 FROM levering").Scan(&l.ID); err != nil {
+		return err
+	}
+	if _, err := conn.ExecContext(ctx, `INSERT INTO levering VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		l.ID, l.Bestand, l.Pad, l.SHA256, l.Partner, string(l.Bron), l.Periode, l.Versie,
+		l.Ingelezen, l.Rijen, l.Geaccepteerd, l.Afgewezen, l.Waarschuwingen); err != nil {
+		return err
+	}
+	err = conn.Raw(func(dc any) error {
+		c, ok := dc.(driver.Conn)
+		if !ok {
+			return errors.New("onverwachte databaseverbinding")
+		}
+		return appendInhoud(c, l, in)
+	})
+	if err != nil {
+		return err
+	}
+	if _, err := conn.ExecContext(ctx, "COMMIT"); err != nil {
+		return err
+	}
+	return nil
+}
+
+// appendInhoud bulk-inserts with DuckDB's Appender, inside the open
+// transaction of c.
+func appendInhoud(c driver.Conn, l *Levering, in *Inhoud) error {
+	err := appendRows(c, "dekking", len(in.Dekking), func(i int) []driver.Value {
+		k := in.Dekking[i]
+		return []driver.Value{l.ID, string(l.Bron), k.Gemeente, k.Kwartaal.String()}
+	})
+	if err != nil {
+		return err
+	}
+	err = appendRows(c, "verloskunde", len(in.Verloskunde), func(i int) []driver.Value {
+		v := in.Verloskunde[i]
+		return []driver.Value{l.ID, v.Blad, int32(v.Rij), v.Client, nullString(v.Gemeente),
+			nullTime(v.EersteControle), nullInt(v.Amenorroe), nullTime(v.Bevalling), nullInt(v.Duur),
+			nullInt(v.Gewicht), nullString(v.Roken), nullBool(v.Kwetsbaar), nullBool(v.Verwezen)}
+	})
+	if err != nil {
+		return err
+	}
+	err = appendRows(c, "verhaal", len(in.Verhalen), func(i int) []driver.Value {
+		v := in.Verhalen[i]
+		codes := make([]any, len(v.Codes))
+		for j, c := range v.Codes {
+			codes[j] = c
+		}
+		return []driver.Value{l.ID, v.Blad, int32(v.Rij), v.VerhaalID, v.Coalitie, nullTime(v.Datum),
+			v.Werkvorm, v.Persona, v.Doelgroep, v.Toestemming, v.Fragment, codes, v.Toon, v.Uitgelicht, v.IngevoerdDoor}
+	})
+	if err != nil {
+		return err
+	}
+	err = appendRows(c, "aggregaat", len(in.Aggregaten), func(i int) []driver.Value {
+		a := in.Aggregaten[i]
+		var w driver.Value
+		if a.Waarde != nil {
+			w = *a.Waarde
+		}
+		return []driver.Value{l.ID, a.Blad, a.Cel, a.Gemeente, a.Kwartaal.String(), a.Maat, w, a.Code}
+	})
+	if err != nil {
+		return err
+	}
+	err = appendRows(c, "wijkteam", len(in.Wijkteam), func(i int) []driver.Value {
+		w := in.Wijkteam[i]
+		return []driver.Value{l.ID, w.Blad, int32(w.Rij), w.Dossier, w.Gemeente, w.Aanmelddatum, nullTime(w.Start), w.Hulpvraag, w.Onbekend}
+	})
+	if err != nil {
+		return err
+	}
+	err = appendRows(c, "borging", len(in.Borging), func(i int) []driver.Value {
+		b := in.Borging[i]
+		return []driver.Value{l.ID, b.Blad, b.Cel, b.Coalitie, b.Kwartaal.String(), int32(b.Nr), b.Aandachtspunt, b.Status, b.Toelichting}
+	})
+	if err != nil {
+		return err
+	}
+	err = appendRows(c, "procesmonitor", len(in.Procesmonitor), func(i int) []driver.Value {
+		p := in.Procesmonitor[i]
+		return []driver.Value{l.ID, p.Coalitie, p.Kwartaal.String(), nullInt(p.Partners), nullInt(p.Bijeenkomsten), nullInt(p.Ouders), p.Toelichting}
+	})
+	if err != nil {
+		return err
+	}
+	err = appendRows(c, "codeboek", len(in.Codes), func(i int) []driver.Value {
+		k := in.Codes[i]
+		inds := make([]any, len(k.Indicatoren))
+		for j, x := range k.Indicatoren {
+			inds[j] = x
+		}
+		return []driver.Value{l.ID, k.Blad, int32(k.Rij), k.Thema, k.Code, k.Omschrijving, inds}
+	})
+	if err != nil {
+		return err
+	}
+	err = appendRows(c, "persona", len(in.Personas), func(i int) []driver.Value {
+		p := in.Personas[i]
+		return []driver.Value{l.ID, p.Blad, int32(p.Rij), p.Naam, p.Voornaam, p.Coalitie, p.Doelgroep, p.Situatie, p.Nodig, p.Tegenaan, p.Bron}
+	})
+	if err != nil {
+		return err
+	}
+	// Messages last: a test relies on a bad message failing after rows
+	// were appended, to prove the rollback.
+	return appendRows(c, "melding", len(in.Meldingen), func(i int) []driver.Value {
+		m := in.Meldingen[i]
+		return []driver.Value{l.ID, m.Bestand, m.Blad, m.Cel, m.Waarde, m.Ernst, m.Tekst}
+	})
+}
+
+func appendRows(c driver.Conn, table string, n int, row func(int) []driver.Value) error {
+	if n == 0 {
+		return nil
+	}
+	a, err := duckdb.NewAppenderFromConn(c, "", table)
+	if err != nil {
+		return fmt.Errorf("%s: %w", table, err)
+	}
+	for i := 0; i < n; i++ {
+		if err := a.AppendRow(row(i)...); err != nil {
+			a.Close()
+			return fmt.Errorf("%s: %w", table, err)
+		}
+	}
+	if err := a.Close(); err != nil {
+		return fmt.Errorf("%s: %w", table, err)
+	}
+	return nil
+}
+
+func nullString(s string) driver.Value {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+func nullTime(t *time.Time) driver.Value {
+	if t == nil {
+		return nil
+	}
+	return *t
+}
+
+func nullInt(p *int) driver.Value {
+	if p == nil {
+		return nil
+	}
+	return int32(*p)
+}
+
+func nullBool(p *bool) driver.Value {
+	if p == nil {
+		return nil
+	}
+	return *p
+}
+
+// Meldingen returns the messages of a levering, in the order they were
+// made.
+func (d *DB) Meldingen(ctx context.Context, levering int64) ([]Melding, error) {
+	rows, err := d.sql.QueryContext(ctx, `SELECT bestand, blad, cel, waarde, ernst, tekst FROM melding WHERE levering = ? ORDER BY rowid`, levering)
+	if err != nil {
+		return nil, fmt.Errorf("meldingen lezen: %w", err)
+	}
+	defer rows.Close()
+	var ms []Melding
+	for rows.Next() {
+		var m Melding
+		if err := rows.Scan(&m.Bestand, &m.Blad, &m.Cel, &m.Waarde, &m.Ernst, &m.Tekst); err != nil {
+			return nil, fmt.Errorf("meldingen lezen: %w", err)
+		}
+		ms = append(ms, m)
+	}
+	return ms, rows.Err()
+}

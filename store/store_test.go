@@ -1,0 +1,108 @@
+package store
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"kansrijk"
+)
+
+func open(t *testing.T) *DB {
+	t.Helper()
+	db, err := Open(filepath.Join(t.TempDir(), "kansrijk.duckdb"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
+func count(t *testing.T, db *DB, table string) int {
+	t.Helper()
+	var n int
+	if err := db.sql.QueryRow("SELECT count(*) FROM " + table).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+func levering(sha string, versie int) *Levering {
+	return &Levering{Bestand: "a.xlsx", Pad: "/in/a.xlsx", SHA256: sha, Partner: "P", Bron: kansrijk.BronVerloskunde,
+		Periode: "2025-K1", Versie: versie, Ingelezen: time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)}
+}
+
+func inhoud(n int) *Inhoud {
+	d := time.Date(2025, 2, 3, 0, 0, 0, 0, time.UTC)
+	a := 60
+	in := &Inhoud{Dekking: []Dekking{{Gemeente: "Havenstad", Kwartaal: kansrijk.Kwartaal{Jaar: 2025, K: 1}}}}
+	for i := 0; i < n; i++ {
+		in.Verloskunde = append(in.Verloskunde, Verloskunde{Blad: "Export", Rij: i + 5, Client: "VK-1", Gemeente: "Havenstad", EersteControle: &d, Amenorroe: &a})
+	}
+	in.Meldingen = []Melding{{Bestand: "a.xlsx", Blad: "Export", Cel: "E7", Waarde: "99+9", Ernst: Fout, Tekst: "x"}}
+	return in
+}
+
+func TestVoegToeStoresEverything(t *testing.T) {
+	db := open(t)
+	ctx := context.Background()
+	l := levering("abc", 1)
+	if err := db.VoegToe(ctx, l, inhoud(3)); err != nil {
+		t.Fatal(err)
+	}
+	if l.ID != 1 {
+		t.Errorf("ID = %d, want 1", l.ID)
+	}
+	if got := count(t, db, "verloskunde"); got != 3 {
+		t.Errorf("verloskunde rows = %d, want 3", got)
+	}
+	if got := count(t, db, "melding"); got != 1 {
+		t.Errorf("melding rows = %d, want 1", got)
+	}
+	got, ok, err := db.Bekend(ctx, "abc", "a.xlsx")
+	if err != nil || !ok || got.Partner != "P" || got.Versie != 1 {
+		t.Errorf("Bekend = %+v, %v, %v", got, ok, err)
+	}
+}
+
+// A failure half-way through a levering must leave nothing of it behind.
+func TestVoegToeIsAtomic(t *testing.T) {
+	db := open(t)
+	ctx := context.Background()
+	if err := db.VoegToe(ctx, levering("first", 1), inhoud(2)); err != nil {
+		t.Fatal(err)
+	}
+	bad := inhoud(5)
+	bad.Meldingen[0].Ernst = "onzin" // violates the CHECK after the rows were appended
+	if err := db.VoegToe(ctx, levering("second", 1), bad); err == nil {
+		t.Fatal("VoegToe accepted an invalid message")
+	}
+	if got := count(t, db, "levering"); got != 1 {
+		t.Errorf("leveringen = %d, want 1", got)
+	}
+	if got := count(t, db, "verloskunde"); got != 2 {
+		t.Errorf("verloskunde rows = %d, want 2 (only the first levering)", got)
+	}
+	// The store is still usable afterwards.
+	if err := db.VoegToe(ctx, levering("third", 1), inhoud(1)); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestNewestVersionIsActive(t *testing.T) {
+	db := open(t)
+	ctx := context.Background()
+	for _, l := range []*Levering{levering("v2", 2), levering("v1", 1)} {
+		if err := db.VoegToe(ctx, l, inhoud(1)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	act, err := db.ActieveLeveringen(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(act) != 1 || act[0].SHA256 != "v2" {
+		t.Errorf("active = %+v, want only v2 (a late v1 does not replace v2)", act)
+	}
+}
