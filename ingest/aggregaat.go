@@ -215,6 +215,7 @@ func readJGZ(l *levering) (*gelezen, error) {
 		return nil, err
 	}
 	out.inhoud.Dekking = sortDekking(dekking)
+	out.periode = bereik(out.inhoud.Dekking, out.periode)
 	l.meldBuiten(blad, buiten)
 	return out, nil
 }
@@ -258,6 +259,28 @@ func (l *levering) meldBuiten(blad string, buiten map[string]bool) {
 	sort.Strings(names)
 	l.waarschuwing(blad, "", strings.Join(names, ", "),
 		"gemeente(n) buiten de coalities (%s); die tellen niet mee", strings.Join(names, ", "))
+}
+
+// bereik names the period a multi-period levering covers, "2025-K1 t/m
+// 2026-K3", which is also what a correction of it must cover to replace
+// it; without any figure it falls back to the file's base name.
+func bereik(ds []store.Dekking, fallback string) string {
+	if len(ds) == 0 {
+		return fallback
+	}
+	lo, hi := ds[0].Kwartaal, ds[0].Kwartaal
+	for _, d := range ds {
+		if d.Kwartaal.Index() < lo.Index() {
+			lo = d.Kwartaal
+		}
+		if d.Kwartaal.Index() > hi.Index() {
+			hi = d.Kwartaal
+		}
+	}
+	if lo == hi {
+		return lo.String()
+	}
+	return lo.String() + " t/m " + hi.String()
 }
 
 func sortDekking(m map[store.Dekking]bool) []store.Dekking {
@@ -380,6 +403,7 @@ func readKraamzorg(l *levering) (*gelezen, error) {
 		return nil, err
 	}
 	out.inhoud.Dekking = sortDekking(dekking)
+	out.periode = bereik(out.inhoud.Dekking, out.periode)
 	l.meldBuiten(k.blad, buiten)
 	return out, nil
 }
