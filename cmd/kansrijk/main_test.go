@@ -4,11 +4,14 @@ import (
 	"bytes"
 	"context"
 	"encoding/csv"
+	stdhtml "html"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 
 	"kansrijk/store"
 )
@@ -215,4 +218,83 @@ func atoi(t *testing.T, s string) int {
 		n = n*10 + int(c-'0')
 	}
 	return n
+}
+
+// withdrawn returns the texts of the withdrawn fragments in the story logs
+// of dir, read straight from the spreadsheets.
+func withdrawn(t *testing.T, dir string) []string {
+	t.Helper()
+	logs, _ := filepath.Glob(filepath.Join(dir, "Ouderverhalen_*.xlsx"))
+	var out []string
+	for _, p := range logs {
+		f, err := excelize.OpenFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range f.GetSheetList() {
+			rows, _ := f.GetRows(s)
+			col := map[string]int{}
+			for i, r := range rows {
+				if i == 0 {
+					for j, h := range r {
+						col[h] = j
+					}
+					continue
+				}
+				ti, ok1 := col["Toestemming"]
+				fi, ok2 := col["Fragment"]
+				if ok1 && ok2 && ti < len(r) && fi < len(r) && strings.EqualFold(strings.TrimSpace(r[ti]), "ingetrokken") {
+					out = append(out, r[fi])
+				}
+			}
+		}
+		f.Close()
+	}
+	return out
+}
+
+// TestVoorbeeldEndToEnd is the newcomer's path of 'make run', without the
+// shared samples: an example workspace, imported and reported.
+func TestVoorbeeldEndToEnd(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "w")
+	if code, _, stderr := runCLI(t, "voorbeeld", dir); code != 0 {
+		t.Fatalf("voorbeeld: exit %d: %s", code, stderr)
+	}
+	code, stdout, stderr := runCLI(t, "import", "-w", dir, filepath.Join(dir, "inbox"))
+	if code != 0 {
+		t.Fatalf("import: exit %d\n%s\n%s", code, stdout, stderr)
+	}
+	if !strings.Contains(stdout, "0 afgewezen, 0 niet herkend, 0 nog niet ondersteund") {
+		t.Errorf("import summary: %s", stdout[max(0, len(stdout)-400):])
+	}
+	code, stdout, stderr = runCLI(t, "rapport", "-w", dir, "--kwartaal", "2026-K3", "--datum", "2026-11-23")
+	if code != 0 {
+		t.Fatalf("rapport: exit %d: %s", code, stderr)
+	}
+	gone := withdrawn(t, filepath.Join(dir, "inbox"))
+	if len(gone) == 0 {
+		t.Fatal("the example has no withdrawn stories to check")
+	}
+	for _, co := range []string{"Havenstad", "Lindehoven", "Dijkwaard", "Vechtmonde"} {
+		base := filepath.Join(dir, "rapporten", "Kansrijke_Start_"+co+"_2026-K3")
+		html, err := os.ReadFile(base + ".html")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, bad := range []string{`src="http`, `href="http`, `src='http`, `<link `} {
+			if strings.Contains(string(html), bad) {
+				t.Errorf("%s.html refers outside itself (%s)", co, bad)
+			}
+		}
+		text := pdfText(t, base+".pdf")
+		if !strings.Contains(text, co) || !strings.Contains(text, "Vroege start zwangerschapszorg") {
+			t.Errorf("%s.pdf lacks its coalitie or KS01", co)
+		}
+		for _, g := range gone {
+			probe := g[:min(len(g), 40)]
+			if strings.Contains(stdhtml.UnescapeString(string(html)), probe) || strings.Contains(strings.Join(strings.Fields(text), " "), probe) {
+				t.Errorf("%s report contains withdrawn story %q", co, probe)
+			}
+		}
+	}
 }
