@@ -180,3 +180,46 @@ func TestKS01HavenstadMatchesHandCount(t *testing.T) {
 		t.Errorf("got %d KS01 figures for Havenstad, want 14", n)
 	}
 }
+
+// The samples' README says: Lindehoven's wijkteam did not deliver
+// 2026-K1, and Lindehoven's verloskunde 2025-Q2 was corrected with a _v2.
+// Everything else was delivered for 2025-K1..2026-K3.
+func TestAanleveringenSamples(t *testing.T) {
+	needSamples(t)
+	cfg := config(t)
+	db, err := store.Open(filepath.Join(t.TempDir(), "k.duckdb"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	im := &ingest.Importer{DB: db, Config: cfg, Now: time.Now}
+	for _, pat := range []string{"Verlosk*.xlsx", "JGZ_*.xlsx", "Kraamzorg_*.xlsx", "wijkteam_*.csv", "Procesmonitor_*.xlsx"} {
+		files, _ := filepath.Glob(filepath.Join(samples, pat))
+		for _, f := range files {
+			if res := im.Bestand(context.Background(), f); res.Status != ingest.Ingelezen {
+				t.Fatalf("%s: %s", f, res.Fout)
+			}
+		}
+	}
+	as, err := eval.Aanleveringen(context.Background(), db, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// 7 kwartalen × (5 partners for Havenstad, Lindehoven and Dijkwaard,
+	// 6 for Vechtmonde: two wijkteams).
+	if len(as) != 7*(5+5+5+6) {
+		t.Errorf("got %d statuses, want %d", len(as), 7*(5+5+5+6))
+	}
+	for _, a := range as {
+		want := eval.Geleverd
+		switch {
+		case a.Partner == "Sociaal wijkteam Lindehoven" && a.Kwartaal.String() == "2026-K1":
+			want = eval.Ontbreekt
+		case a.Partner == "Verloskundigen Lindehoven" && a.Kwartaal.String() == "2025-K2":
+			want = eval.Gecorrigeerd
+		}
+		if a.Status != want {
+			t.Errorf("%s / %s / %s: %s, want %s", a.Coalitie, a.Partner, a.Kwartaal, a.Status, want)
+		}
+	}
+}

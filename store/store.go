@@ -11,6 +11,8 @@ import (
 	_ "embed"
 	"errors"
 	"fmt"
+	"os"
+	"regexp"
 	"strings"
 	"time"
 
@@ -22,6 +24,13 @@ import (
 //go:embed schema.sql
 var schema string
 
+// pauze widens the window between a levering's first and last write, so
+// that a test killing the process lands inside it. Only the environment
+// of a test sets it.
+var pauze, _ = time.ParseDuration(os.Getenv("KANSRIJK_TEST_PAUZE"))
+
+var reLock = regexp.MustCompile(`Could not set lock.*\(PID (\d+)\)`)
+
 // DB is an open kansrijk store.
 type DB struct {
 	sql  *sql.DB
@@ -31,13 +40,19 @@ type DB struct {
 // Open opens (or creates) the store at path and brings its schema up to date.
 func Open(path string) (*DB, error) {
 	db, err := sql.Open("duckdb", path)
-	if err != nil {
-		return nil, fmt.Errorf("database %s openen: %w", path, err)
+	if err == nil {
+		if err = db.Ping(); err != nil {
+			db.Close()
+		}
 	}
-	if err := db.Ping(); err != nil {
-		db.Close()
-		if strings.Contains(err.Error(), "lock") {
-			return nil, fmt.Errorf("database %s is in gebruik door een ander kansrijk-proces; wacht tot dat klaar is: %w", path, err)
+	if err != nil {
+		// DuckDB allows one writing process per file: a second import
+		// (or report) while one runs is refused, not queued.
+		if m := reLock.FindStringSubmatch(err.Error()); m != nil {
+			return nil, fmt.Errorf("database %s is in gebruik door een ander kansrijk-proces (PID %s); wacht tot dat klaar is en probeer het dan opnieuw", path, m[1])
+		}
+		if strings.Contains(err.Error(), "Could not set lock") {
+			return nil, fmt.Errorf("database %s is in gebruik door een ander proces; wacht tot dat klaar is en probeer het dan opnieuw", path)
 		}
 		return nil, fmt.Errorf("database %s openen: %w", path, err)
 	}
@@ -71,6 +86,8 @@ type Levering struct {
 	Geaccepteerd   int
 	Afgewezen      int
 	Waarschuwingen int
+	// Opgeslagen is the number of data rows stored with the levering.
+	Opgeslagen int
 }
 
 // Ernst of a message.
@@ -227,6 +244,50 @@ type Inhoud struct {
 	Personas      []Persona
 }
 
+// rijen counts the data rows (not messages) of an Inhoud.
+func (in *Inhoud) rijen() int {
+	return len(in.Dekking) + len(in.Verloskunde) + len(in.Verhalen) + len(in.Aggregaten) + len(in.Wijkteam) +
+		len(in.Borging) + len(in.Procesmonitor) + len(in.Codes) + len(in.Personas)
+}
+
+// dataTabellen are the tables whose rows belong to a levering.
+var dataTabellen = []string{"dekking", "verloskunde", "verhaal", "aggregaat", "wijkteam", "borging", "procesmonitor", "codeboek", "persona"}
+
+// Controleer checks the store's integrity: every levering has exactly
+// the data rows it was stored with, and no row belongs to a levering
+// that does not exist. It returns a Dutch description of each problem.
+func (d *DB) Controleer(ctx context.Context) ([]string, error) {
+	var parts []string
+	for _, t := range dataTabellen {
+		parts = append(parts, "SELECT levering FROM "+t)
+	}
+	q := `WITH r AS (` + strings.Join(parts, " UNION ALL ") + `),
+		n AS (SELECT levering, count(*) AS n FROM r GROUP BY levering)
+		SELECT coalesce(l.id, n.levering), l.bestand, coalesce(l.opgeslagen, -1), coalesce(n.n, 0)
+		FROM levering l FULL OUTER JOIN n ON n.levering = l.id
+		WHERE l.id IS NULL OR coalesce(n.n, 0) <> l.opgeslagen`
+	rows, err := d.sql.QueryContext(ctx, q)
+	if err != nil {
+		return nil, fmt.Errorf("database controleren: %w", err)
+	}
+	defer rows.Close()
+	var problems []string
+	for rows.Next() {
+		var id int64
+		var bestand sql.NullString
+		var want, got int
+		if err := rows.Scan(&id, &bestand, &want, &got); err != nil {
+			return nil, fmt.Errorf("database controleren: %w", err)
+		}
+		if !bestand.Valid {
+			problems = append(problems, fmt.Sprintf("%d rijen horen bij levering %d, die niet bestaat", got, id))
+		} else {
+			problems = append(problems, fmt.Sprintf("levering %d (%s) heeft %d rijen, verwacht %d", id, bestand.String, got, want))
+		}
+	}
+	return problems, rows.Err()
+}
+
 // Bekend returns the levering already imported with this content hash
 // under this file name.
 func (d *DB) Bekend(ctx context.Context, sha, bestand string) (Levering, bool, error) {
@@ -250,7 +311,7 @@ func (d *DB) ActieveLeveringen(ctx context.Context) ([]Levering, error) {
 
 func (d *DB) leveringen(ctx context.Context, where string, args ...any) ([]Levering, error) {
 	rows, err := d.sql.QueryContext(ctx, `SELECT id, bestand, pad, sha256, partner, bron, periode, versie,
-		ingelezen, rijen, geaccepteerd, afgewezen, waarschuwingen FROM levering `+where+` ORDER BY id`, args...)
+		ingelezen, rijen, geaccepteerd, afgewezen, waarschuwingen, opgeslagen FROM levering `+where+` ORDER BY id`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("leveringen lezen: %w", err)
 	}
@@ -260,7 +321,7 @@ func (d *DB) leveringen(ctx context.Context, where string, args ...any) ([]Lever
 		var l Levering
 		var bron string
 		if err := rows.Scan(&l.ID, &l.Bestand, &l.Pad, &l.SHA256, &l.Partner, &bron, &l.Periode, &l.Versie,
-			&l.Ingelezen, &l.Rijen, &l.Geaccepteerd, &l.Afgewezen, &l.Waarschuwingen); err != nil {
+			&l.Ingelezen, &l.Rijen, &l.Geaccepteerd, &l.Afgewezen, &l.Waarschuwingen, &l.Opgeslagen); err != nil {
 			return nil, fmt.Errorf("leveringen lezen: %w", err)
 		}
 		l.Bron = kansrijk.Bron(bron)
@@ -289,10 +350,14 @@ func (d *DB) VoegToe(ctx context.Context, l *Levering, in *Inhoud) (err error) {
 	if err := conn.QueryRowContext(ctx, "SELECT coalesce(max(id), 0) + 1 FROM levering").Scan(&l.ID); err != nil {
 		return err
 	}
-	if _, err := conn.ExecContext(ctx, `INSERT INTO levering VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+	l.Opgeslagen = in.rijen()
+	if _, err := conn.ExecContext(ctx, `INSERT INTO levering VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		l.ID, l.Bestand, l.Pad, l.SHA256, l.Partner, string(l.Bron), l.Periode, l.Versie,
-		l.Ingelezen, l.Rijen, l.Geaccepteerd, l.Afgewezen, l.Waarschuwingen); err != nil {
+		l.Ingelezen, l.Rijen, l.Geaccepteerd, l.Afgewezen, l.Waarschuwingen, l.Opgeslagen); err != nil {
 		return err
+	}
+	if pauze > 0 {
+		time.Sleep(pauze) // fault injection for the kill -9 test; see pauze
 	}
 	err = conn.Raw(func(dc any) error {
 		c, ok := dc.(driver.Conn)

@@ -106,3 +106,25 @@ func TestNewestVersionIsActive(t *testing.T) {
 		t.Errorf("active = %+v, want only v2 (a late v1 does not replace v2)", act)
 	}
 }
+
+func TestControleer(t *testing.T) {
+	db := open(t)
+	ctx := context.Background()
+	if err := db.VoegToe(ctx, levering("a", 1), inhoud(3)); err != nil {
+		t.Fatal(err)
+	}
+	if p, err := db.Controleer(ctx); err != nil || len(p) != 0 {
+		t.Fatalf("Controleer on a healthy store = %v, %v", p, err)
+	}
+	// Damage it behind the store's back: the check must notice.
+	if _, err := db.sql.Exec("DELETE FROM verloskunde WHERE rij = 5"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.sql.Exec("INSERT INTO dekking VALUES (99, 'verloskunde', 'X', '2025-K1')"); err != nil {
+		t.Fatal(err)
+	}
+	p, err := db.Controleer(ctx)
+	if err != nil || len(p) != 2 {
+		t.Errorf("Controleer = %q, %v; want two problems", p, err)
+	}
+}

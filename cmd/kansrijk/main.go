@@ -38,6 +38,8 @@ Gebruik:
                                             PDF- en HTML-rapport per coalitie
   kansrijk export [-w WERKMAP] --uit cijfers.csv
                                             alle berekende cijfers als CSV
+  kansrijk status [-w WERKMAP] [--coalitie NAAM]
+                                            aanleverstatus per coalitie, partner en kwartaal
 
 -w WERKMAP is standaard de huidige map.
 Meer uitleg per opdracht: kansrijk OPDRACHT --help
@@ -69,6 +71,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		"import":    cmdImport,
 		"rapport":   cmdRapport,
 		"export":    cmdExport,
+		"status":    cmdStatus,
 	}
 	name := args[0]
 	if name == "help" || name == "-h" || name == "--help" {
