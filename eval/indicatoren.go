@@ -137,6 +137,11 @@ func Cijfers(ctx context.Context, db *store.DB, cfg *kansrijk.Config) ([]Cijfer,
 		return nil, err
 	}
 
+	ontbreekt, err := leesOntbrekend(ctx, db)
+	if err != nil {
+		return nil, err
+	}
+
 	var out []Cijfer
 	for _, co := range cfg.Coalities {
 		for _, in := range cfg.Indicatoren {
@@ -167,6 +172,10 @@ func Cijfers(ctx context.Context, db *store.DB, cfg *kansrijk.Config) ([]Cijfer,
 				}
 			default:
 				for c := range dekking[in.Bron] {
+					if mist(ontbreekt[c], in.Code) {
+						add(Cijfer{Gemeente: c.gemeente, Kwartaal: c.kwartaal, Status: StatusNietBeschikbaar})
+						continue
+					}
 					tn := counted[in.Code][c]
 					add(Cijfer{Gemeente: c.gemeente, Kwartaal: c.kwartaal, Teller: tn[0], Noemer: tn[1], Status: statusVoor(in.Code, tn[0], tn[1])})
 				}
@@ -363,4 +372,53 @@ func beschermTegenAftrekken(fs []Cijfer, total Cijfer) {
 	if klein == 1 && other >= 0 {
 		fs[other].Status = StatusSecundair
 	}
+}
+
+// nodigVoor lists, per indicator, the record fields it cannot do without.
+var nodigVoor = map[string][]string{
+	"KS01": {"amenorroe"},
+	"KS02": {"bevalling", "duur"},
+	"KS03": {"bevalling", "gewicht"},
+	"KS04": {"roken"},
+	"KS05": {"kwetsbaar"},
+	"KS06": {"kwetsbaar", "verwezen"},
+}
+
+func mist(ontbrekend map[string]bool, ind string) bool {
+	for _, v := range nodigVoor[ind] {
+		if ontbrekend[v] {
+			return true
+		}
+	}
+	return false
+}
+
+// leesOntbrekend returns, per gemeente-kwartaal, the fields that an
+// active levering covering it lacked a column for.
+func leesOntbrekend(ctx context.Context, db *store.DB) (map[cel]map[string]bool, error) {
+	rows, err := db.QueryContext(ctx, `
+		SELECT DISTINCT d.gemeente, d.kwartaal, unnest(l.ontbrekend)
+		FROM dekking d JOIN actieve_levering l ON d.levering = l.id
+		WHERE len(l.ontbrekend) > 0`)
+	if err != nil {
+		return nil, fmt.Errorf("ontbrekende kolommen lezen: %w", err)
+	}
+	defer rows.Close()
+	out := map[cel]map[string]bool{}
+	for rows.Next() {
+		var gem, kw, veld string
+		if err := rows.Scan(&gem, &kw, &veld); err != nil {
+			return nil, fmt.Errorf("ontbrekende kolommen lezen: %w", err)
+		}
+		q, err := kansrijk.ParseKwartaal(kw)
+		if err != nil {
+			continue
+		}
+		c := cel{gem, q}
+		if out[c] == nil {
+			out[c] = map[string]bool{}
+		}
+		out[c][veld] = true
+	}
+	return out, rows.Err()
 }

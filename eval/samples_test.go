@@ -223,3 +223,48 @@ func TestAanleveringenSamples(t *testing.T) {
 		}
 	}
 }
+
+// A _v2 file replaces its v1 whole, in whichever order they arrive:
+// importing v1 after v2 changes nothing, and nothing of v1 (such as its
+// TEST rows) counts.
+func TestCorrectionReplacesEarlierLevering(t *testing.T) {
+	needSamples(t)
+	cfg := config(t)
+	figures := func(files ...string) map[string]eval.Cijfer {
+		db, err := store.Open(filepath.Join(t.TempDir(), "k.duckdb"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+		im := &ingest.Importer{DB: db, Config: cfg, Now: time.Now}
+		for _, f := range files {
+			if res := im.Bestand(context.Background(), filepath.Join(samples, f)); res.Status != ingest.Ingelezen {
+				t.Fatalf("%s: %s", f, res.Fout)
+			}
+		}
+		cs, err := eval.Cijfers(context.Background(), db, cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := map[string]eval.Cijfer{}
+		for _, c := range cs {
+			out[c.Gemeente+"|"+c.Indicator+"|"+c.Kwartaal.String()] = c
+		}
+		return out
+	}
+	v1, v2 := "Verloskundigen_Lindehoven_2025-Q2.xlsx", "Verloskundigen_Lindehoven_2025-Q2_v2.xlsx"
+	onlyV1, onlyV2 := figures(v1), figures(v2)
+	both, reversed := figures(v1, v2), figures(v2, v1)
+	key := "Lindehoven|KS04|2025-K2"
+	if onlyV1[key] == onlyV2[key] {
+		t.Fatalf("v1 and v2 give the same %s (%v); the test cannot tell them apart", key, onlyV1[key])
+	}
+	for k, want := range onlyV2 {
+		if both[k] != want || reversed[k] != want {
+			t.Errorf("%s: v1+v2 = %v, v2+v1 = %v; want v2's %v", k, both[k], reversed[k], want)
+		}
+	}
+	if len(both) != len(onlyV2) {
+		t.Errorf("v1+v2 gives %d figures, v2 alone %d", len(both), len(onlyV2))
+	}
+}

@@ -178,6 +178,7 @@ func (im *Importer) Bestand(ctx context.Context, pad string) (res Resultaat) {
 		Rijen:        out.rijen,
 		Geaccepteerd: out.rijen - out.afgewezen,
 		Afgewezen:    out.afgewezen,
+		Ontbrekend:   out.ontbrekend,
 	}
 	for _, m := range lev.meldingen {
 		if m.Ernst == store.Waarschuwing {
@@ -238,7 +239,10 @@ type gelezen struct {
 	periode   string
 	rijen     int // data rows seen
 	afgewezen int // data rows not stored
-	inhoud    store.Inhoud
+	// ontbrekend are fields whose column is missing: their figures are
+	// not available for what this levering covers.
+	ontbrekend []string
+	inhoud     store.Inhoud
 }
 
 // bronVelden are the fields a bronprofiel may name, per bron.

@@ -43,13 +43,14 @@ func readVerloskunde(l *levering) (*gelezen, error) {
 	if err != nil {
 		return nil, err
 	}
+	out := &gelezen{periode: q.String()}
 	for _, c := range verloskundeKolommen {
 		if k.col(c.veld) < 0 {
-			l.fout(k.blad, sheet.Cell(1, k.rij), "", "kolom '%s' ontbreekt in de kopregel; de cijfers die deze kolom nodig hebben (%s) ontbreken voor dit kwartaal",
+			out.ontbrekend = append(out.ontbrekend, c.veld)
+			l.fout(k.blad, sheet.Cell(1, k.rij), "", "kolom '%s' ontbreekt in de kopregel; de cijfers die deze kolom nodig hebben (%s) zijn voor dit kwartaal niet beschikbaar",
 				l.naam(c.veld), veldIndicatoren[c.veld])
 		}
 	}
-	out := &gelezen{periode: q.String()}
 	for _, g := range l.Partner.Gemeenten {
 		if gem, _, ok := l.Config.Gemeente(g); ok {
 			out.inhoud.Dekking = append(out.inhoud.Dekking, store.Dekking{Gemeente: gem, Kwartaal: q})

@@ -16,6 +16,7 @@ CREATE TABLE IF NOT EXISTS levering (
     afgewezen     INTEGER NOT NULL,
     waarschuwingen INTEGER NOT NULL,
     opgeslagen    INTEGER NOT NULL,   -- data rows stored with it, to check the store's integrity
+    ontbrekend    VARCHAR[] NOT NULL, -- fields whose column the file lacks: their figures are not available
     -- Same content under the same name is the same levering; an empty
     -- export (header only) for another kwartaal has the same content but
     -- is a levering of its own.

@@ -88,6 +88,9 @@ type Levering struct {
 	Waarschuwingen int
 	// Opgeslagen is the number of data rows stored with the levering.
 	Opgeslagen int
+	// Ontbrekend are the fields whose column the file lacks; the figures
+	// that need them are not available for what the levering covers.
+	Ontbrekend []string
 }
 
 // Ernst of a message.
@@ -351,9 +354,10 @@ func (d *DB) VoegToe(ctx context.Context, l *Levering, in *Inhoud) (err error) {
 		return err
 	}
 	l.Opgeslagen = in.rijen()
-	if _, err := conn.ExecContext(ctx, `INSERT INTO levering VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+	ontbrekend := append([]string{}, l.Ontbrekend...)
+	if _, err := conn.ExecContext(ctx, `INSERT INTO levering VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		l.ID, l.Bestand, l.Pad, l.SHA256, l.Partner, string(l.Bron), l.Periode, l.Versie,
-		l.Ingelezen, l.Rijen, l.Geaccepteerd, l.Afgewezen, l.Waarschuwingen, l.Opgeslagen); err != nil {
+		l.Ingelezen, l.Rijen, l.Geaccepteerd, l.Afgewezen, l.Waarschuwingen, l.Opgeslagen, ontbrekend); err != nil {
 		return err
 	}
 	if pauze > 0 {
