@@ -55,6 +55,9 @@ type Resultaat struct {
 	Meldingen []store.Melding
 	// Fout explains, in Dutch, why a file was not used.
 	Fout string
+	// DatumKolommen are, per sheet, the 0-based columns the reader took
+	// as dates, so feedback can show them as dates.
+	DatumKolommen map[string][]int
 }
 
 // Bestanden lists the files under the given paths (folders are walked),
@@ -161,7 +164,7 @@ func (im *Importer) Bestand(ctx context.Context, pad string) (res Resultaat) {
 	}
 	lev := &levering{File: f, Partner: p, Config: im.Config, Naam: name, Profiel: prof, standaard: std}
 	out, err := read(lev)
-	res.Meldingen = lev.meldingen
+	res.Meldingen, res.DatumKolommen = lev.meldingen, lev.datums
 	if err != nil {
 		res.Status, res.Fout = Afgewezen, err.Error()
 		return res
@@ -218,6 +221,19 @@ type levering struct {
 	Profiel   kansrijk.Profiel
 	standaard kansrijk.Profiel
 	meldingen []store.Melding
+	datums    map[string][]int
+}
+
+// datumKolommen notes which columns of a sheet hold dates.
+func (l *levering) datumKolommen(blad string, cols ...int) {
+	if l.datums == nil {
+		l.datums = map[string][]int{}
+	}
+	for _, c := range cols {
+		if c >= 0 {
+			l.datums[blad] = append(l.datums[blad], c)
+		}
+	}
 }
 
 func (l *levering) melding(ernst, blad, cel, waarde, format string, a ...any) {

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -45,7 +46,12 @@ const (
 // Every text from the partner's file or from a message is written as a
 // string cell, so a value like =HYPERLINK(...) stays inert text. The
 // output depends only on the input: the same levering gives the same bytes.
-func Terugmelding(bron string, meldingen []store.Melding, uit string) (ok bool, err error) {
+//
+// res is the import's result for the file: its path, its messages and
+// which columns hold dates (shown as dd-mm-jjjj rather than Excel's day
+// numbers).
+func Terugmelding(res Resultaat, uit string) (ok bool, err error) {
+	bron, meldingen := res.Pad, res.Meldingen
 	if len(meldingen) == 0 {
 		return false, nil
 	}
@@ -57,12 +63,10 @@ func Terugmelding(bron string, meldingen []store.Melding, uit string) (ok bool, 
 		return fail(err)
 	}
 	defer src.Close()
-	// The partner should see their rows as in Excel: dates as dates.
-	src.Opgemaakt = true
 
 	x := excelize.NewFile()
 	defer x.Close()
-	tm := &terugmelding{x: x, src: src, meldingen: meldingen, bezet: map[string]bool{"history": true}}
+	tm := &terugmelding{x: x, src: src, meldingen: meldingen, datums: res.DatumKolommen, bezet: map[string]bool{"history": true}}
 	if err := tm.schrijf(); err != nil {
 		return fail(err)
 	}
@@ -80,7 +84,8 @@ type terugmelding struct {
 	x         *excelize.File
 	src       *sheet.File
 	meldingen []store.Melding
-	bezet     map[string]bool // sheet names taken, lower case
+	datums    map[string][]int // per source sheet, the 0-based date columns
+	bezet     map[string]bool  // sheet names taken, lower case
 	stijl     struct{ kop, fout, waarschuwing, tekst, titel, link int }
 	bladen    []string // names of the copied source sheets
 	// zonderOpmerkingen are the copied sheets too big for comments.
@@ -258,6 +263,14 @@ func (tm *terugmelding) kopie(blad, naam string, cellen []*cel) error {
 			r := cellen[next].row
 			if err := zet(r, tm.rij(r, nil, cellen, &next, 0)); err != nil {
 				return err
+			}
+		}
+		// The partner should see dates as dates, not as day numbers.
+		for _, col := range tm.datums[blad] {
+			if col < len(cells) {
+				if d, ok := excelDatum(cells[col]); ok {
+					cells[col] = d
+				}
 			}
 		}
 		return zet(row, tm.rij(row, cells, cellen, &next, p.kop))
@@ -687,4 +700,17 @@ func sorteerZip(w io.Writer, data []byte) error {
 		}
 	}
 	return zw.Close()
+}
+
+// excelDatum writes an Excel day number as dd-mm-jjjj; other text is not
+// a day number.
+func excelDatum(s string) (string, bool) {
+	if _, err := strconv.ParseFloat(strings.TrimSpace(s), 64); err != nil {
+		return "", false
+	}
+	t, err := ParseDatum(s)
+	if err != nil {
+		return "", false
+	}
+	return t.Format("02-01-2006"), true
 }

@@ -2,16 +2,19 @@ package ingest
 
 import (
 	"bytes"
+	"context"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
 	"kansrijk/sheet"
 	"kansrijk/store"
+	"kansrijk/workspace"
 )
 
 // Values a partner's file may hold that Excel would run as a formula if
@@ -175,7 +178,7 @@ func TestTerugmelding(t *testing.T) {
 			bron := tt.bron(t, dir)
 			meldingen := meldingenVoor(filepath.Base(bron), tt.bronBlad)
 			uit := filepath.Join(dir, "terugmeldingen", "nieuw", "terugmelding.xlsx")
-			ok, err := Terugmelding(bron, meldingen, uit)
+			ok, err := Terugmelding(Resultaat{Pad: bron, Meldingen: meldingen}, uit)
 			if err != nil || !ok {
 				t.Fatalf("Terugmelding = %v, %v; want true, nil", ok, err)
 			}
@@ -304,7 +307,7 @@ func TestTerugmeldingNiets(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.naam, func(t *testing.T) {
 			uit := filepath.Join(dir, tt.naam, "terugmelding.xlsx")
-			ok, err := Terugmelding(tt.bron, tt.meldingen, uit)
+			ok, err := Terugmelding(Resultaat{Pad: tt.bron, Meldingen: tt.meldingen}, uit)
 			if ok || (err != nil) != tt.fout {
 				t.Fatalf("Terugmelding = %v, %v; want false, error %v", ok, err, tt.fout)
 			}
@@ -367,7 +370,7 @@ func TestTerugmeldingBladen(t *testing.T) {
 			uit := filepath.Join(dir, tt.naam, "terugmelding.xlsx")
 			var eerste []byte
 			for i := range 5 {
-				if ok, err := Terugmelding(bron, meldingen, uit); err != nil || !ok {
+				if ok, err := Terugmelding(Resultaat{Pad: bron, Meldingen: meldingen}, uit); err != nil || !ok {
 					t.Fatalf("Terugmelding = %v, %v", ok, err)
 				}
 				data, err := os.ReadFile(uit)
@@ -445,7 +448,7 @@ func TestTerugmeldingVoorbeeld(t *testing.T) {
 	meldingen := []store.Melding{{Bestand: naam, Cel: "B13", Waarde: "31-06-2026", Ernst: store.Fout,
 		Tekst: "Aanmelddatum: '31-06-2026' is niet bruikbaar: geen bestaande datum; zonder aanmelddatum telt deze aanmelding niet mee (KS09)"}}
 	uit := filepath.Join(t.TempDir(), "terugmelding.xlsx")
-	if ok, err := Terugmelding(bron, meldingen, uit); err != nil || !ok {
+	if ok, err := Terugmelding(Resultaat{Pad: bron, Meldingen: meldingen}, uit); err != nil || !ok {
 		t.Fatalf("Terugmelding = %v, %v", ok, err)
 	}
 	f := openUit(t, uit)
@@ -456,5 +459,44 @@ func TestTerugmeldingVoorbeeld(t *testing.T) {
 	tekstcel(t, f, "Gegevens", "A1", "Dossiernummer")
 	if vulkleur(t, f, "Gegevens", "B13") != kleurFout {
 		t.Error("B13 is not red")
+	}
+}
+
+// Dates that Excel stores as day numbers come back to the partner as
+// dates: row 5 of De Wieg's 2025-Q1 export has its first check-up on
+// 29-10-2024 (day number 45594).
+func TestTerugmeldingToontDatums(t *testing.T) {
+	bron := filepath.Join("..", "..", "shared", "samples", "Verloskundigenpraktijk_DeWieg_2025-Q1.xlsx")
+	if _, err := os.Stat(bron); err != nil {
+		t.Skipf("%s ontbreekt; test overgeslagen", bron)
+	}
+	w, err := workspace.Open("../testdata/voorbeeld")
+	if err != nil {
+		t.Fatal(err)
+	}
+	db, err := store.Open(filepath.Join(t.TempDir(), "k.duckdb"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	im := &Importer{DB: db, Config: &w.Config, Now: time.Now}
+	res := im.Bestand(context.Background(), bron)
+	if res.Status != Ingelezen || len(res.Meldingen) == 0 {
+		t.Fatalf("%s %s (%d meldingen)", res.Status, res.Fout, len(res.Meldingen))
+	}
+	uit := filepath.Join(t.TempDir(), "t.xlsx")
+	if ok, err := Terugmelding(res, uit); !ok || err != nil {
+		t.Fatalf("Terugmelding: %v, %v", ok, err)
+	}
+	x, err := excelize.OpenFile(uit)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	if got, _ := x.GetCellValue("Export", "D5"); got != "29-10-2024" {
+		t.Errorf("D5 = %q, want 29-10-2024", got)
+	}
+	if got, _ := x.GetCellValue("Export", "E5"); got != "13+3" {
+		t.Errorf("E5 = %q, want 13+3 (untouched)", got)
 	}
 }

@@ -35,6 +35,7 @@ func readOuderverhalen(l *levering) (*gelezen, error) {
 		return nil, err
 	}
 	out := &gelezen{}
+	l.datumKolommen(k.blad, k.col("datum"))
 	coalities := map[string]bool{}
 	seen := map[string]int{}
 	err = l.File.Rows(k.blad, func(row int, cells []string) error {

@@ -44,6 +44,7 @@ func readVerloskunde(l *levering) (*gelezen, error) {
 		return nil, err
 	}
 	out := &gelezen{periode: q.String()}
+	l.datumKolommen(k.blad, k.col("eerste"), k.col("bevalling"))
 	for _, c := range verloskundeKolommen {
 		if k.col(c.veld) < 0 {
 			out.ontbrekend = append(out.ontbrekend, c.veld)

@@ -29,6 +29,7 @@ func readWijkteam(l *levering) (*gelezen, error) {
 		return nil, err
 	}
 	out := &gelezen{periode: q.String()}
+	l.datumKolommen(k.blad, k.col("aanmelding"), k.col("start"))
 	// Without a gemeente column the partner's own gemeente applies; that
 	// only works for a partner of one gemeente.
 	eigen := ""

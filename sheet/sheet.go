@@ -36,10 +36,6 @@ type File struct {
 	// maxSheetXML is the largest inflated worksheet part, which bounds
 	// what loading a sheet into memory may cost.
 	maxSheetXML uint64
-	// Opgemaakt makes Rows return cells as Excel shows them (dates as
-	// dates, numbers with their format) instead of raw values; for
-	// showing a partner their own rows.
-	Opgemaakt bool
 }
 
 // IsCSV reports whether the file was read as CSV.
@@ -221,7 +217,7 @@ func (f *File) stream(sheet string, fn func(row int, cells []string) error) (see
 		if n > MaxRows {
 			return seen, fmt.Errorf("%s, blad %q: meer dan %d rijen; dat is te groot voor één aanlevering", f.Name, sheet, MaxRows)
 		}
-		cells, err := rows.Columns(excelize.Options{RawCellValue: !f.Opgemaakt})
+		cells, err := rows.Columns(excelize.Options{RawCellValue: true})
 		if err != nil {
 			return seen, fmt.Errorf("%s, blad %q, rij %d: kan de rij niet lezen: %v", f.Name, sheet, n, err)
 		}

@@ -137,7 +137,7 @@ func cmdImport(args []string, stdout, stderr io.Writer) error {
 		printResultaat(stdout, res)
 		if len(res.Meldingen) > 0 {
 			uit := filepath.Join(w.Terugmeldingen(), terugmeldingNaam(f))
-			if ok, err := ingest.Terugmelding(f, res.Meldingen, uit); err != nil {
+			if ok, err := ingest.Terugmelding(res, uit); err != nil {
 				fmt.Fprintf(stdout, "              terugmelding niet geschreven: %v\n", err)
 			} else if ok {
 				terug++
