@@ -33,6 +33,9 @@ type Importer struct {
 	Config *kansrijk.Config
 	// Now gives the import time stored with each levering.
 	Now func() time.Time
+	// Terugmeldingen, when set, is the folder where a feedback workbook
+	// is written for every file with messages (see Terugmelding).
+	Terugmeldingen string
 }
 
 // Status of one file after an import.
@@ -58,6 +61,10 @@ type Resultaat struct {
 	// DatumKolommen are, per sheet, the 0-based columns the reader took
 	// as dates, so feedback can show them as dates.
 	DatumKolommen map[string][]int
+	// Terugmelding is the feedback workbook written for the partner, if
+	// any; TerugmeldingFout says why it could not be written.
+	Terugmelding     string
+	TerugmeldingFout string
 }
 
 // Bestanden lists the files under the given paths (folders are walked),
@@ -113,13 +120,98 @@ func Partner(cfg *kansrijk.Config, name string) (kansrijk.Partner, bool) {
 
 // Bestand imports one file. It never panics on a user's file: every
 // problem ends in the Resultaat.
-func (im *Importer) Bestand(ctx context.Context, pad string) (res Resultaat) {
-	res.Pad = pad
+func (im *Importer) Bestand(ctx context.Context, pad string) Resultaat {
+	v := im.lees(ctx, pad)
+	im.terugmelding(v)
+	return im.schrijf(ctx, v)
+}
+
+// terugmelding writes the feedback workbook of a read file, if asked to
+// and if there is anything to say.
+func (im *Importer) terugmelding(v *voorbereid) {
+	if im.Terugmeldingen == "" || len(v.res.Meldingen) == 0 {
+		return
+	}
+	base := filepath.Base(v.res.Pad)
+	uit := filepath.Join(im.Terugmeldingen, strings.TrimSuffix(base, filepath.Ext(base))+"_terugmelding.xlsx")
+	if ok, err := Terugmelding(v.res, uit); err != nil {
+		v.res.TerugmeldingFout = err.Error()
+	} else if ok {
+		v.res.Terugmelding = uit
+	}
+}
+
+// Alle imports files with a bounded pool of readers feeding one writer:
+// reading and checking files, the costly part, runs on werkers
+// goroutines, while the store takes leveringen one at a time and in the
+// order of paden, so levering numbers do not depend on timing. At most a
+// few read files wait in memory. klaar is called for each file in order,
+// from the calling goroutine.
+func (im *Importer) Alle(ctx context.Context, paden []string, werkers int, klaar func(i int, res Resultaat)) {
+	werkers = max(werkers, 1)
+	type taak struct {
+		i   int
+		uit chan *voorbereid
+	}
+	taken := make(chan taak)
+	wachtrij := make(chan taak, werkers)
+	go func() {
+		defer close(wachtrij)
+		for i := range paden {
+			t := taak{i, make(chan *voorbereid, 1)}
+			select {
+			case wachtrij <- t:
+			case <-ctx.Done():
+				return
+			}
+			taken <- t
+		}
+	}()
+	for w := 0; w < werkers; w++ {
+		go func() {
+			for t := range taken {
+				v := im.lees(ctx, paden[t.i])
+				im.terugmelding(v)
+				t.uit <- v
+			}
+		}()
+	}
+	written := map[string]bool{}
+	for t := range wachtrij {
+		v := <-t.uit
+		if v.levering != nil {
+			// The same file given twice in one run: the second is a no-op.
+			key := v.levering.SHA256 + "|" + v.levering.Bestand
+			if written[key] {
+				if l, ok, err := im.DB.Bekend(ctx, v.levering.SHA256, v.levering.Bestand); err == nil && ok {
+					klaar(t.i, Resultaat{Pad: v.res.Pad, Status: AlIngelezen, Levering: l})
+					continue
+				}
+			}
+			written[key] = true
+		}
+		klaar(t.i, im.schrijf(ctx, v))
+	}
+	close(taken)
+}
+
+// voorbereid is a file read and checked, waiting to be stored.
+type voorbereid struct {
+	res      Resultaat
+	levering *store.Levering // nil: nothing to store, res is final
+	inhoud   *store.Inhoud
+}
+
+// lees reads and checks one file without writing to the store.
+func (im *Importer) lees(ctx context.Context, pad string) (v *voorbereid) {
+	v = &voorbereid{res: Resultaat{Pad: pad}}
+	res := &v.res
 	name := filepath.Base(pad)
 	defer func() {
 		// A reader bug must not take the whole run down; report it as a
 		// rejected file so the other files still go through.
 		if r := recover(); r != nil {
+			v.levering, v.inhoud = nil, nil
 			res.Status = Afgewezen
 			res.Fout = fmt.Sprintf("%s: interne fout bij het lezen (%v); meld dit aan de beheerder van kansrijk", name, r)
 		}
@@ -129,47 +221,47 @@ func (im *Importer) Bestand(ctx context.Context, pad string) (res Resultaat) {
 		res.Status = NietHerkend
 		res.Fout = fmt.Sprintf("%s: van welke partner is dit bestand? Geen enkel patroon in kansrijk.toml past bij deze naam; "+
 			"voeg bij de juiste [[partner]] een patroon toe aan 'bestanden'", name)
-		return res
+		return v
 	}
 	sum, err := hashFile(pad)
 	if err != nil {
 		res.Status = Afgewezen
 		res.Fout = fmt.Sprintf("%s: kan het bestand niet lezen (%v)", name, err)
-		return res
+		return v
 	}
 	if l, ok, err := im.DB.Bekend(ctx, sum, name); err != nil {
 		res.Status, res.Fout = Afgewezen, err.Error()
-		return res
+		return v
 	} else if ok {
 		res.Status, res.Levering = AlIngelezen, l
-		return res
+		return v
 	}
 	read, ok := readers[p.Bron]
 	if !ok {
 		res.Status = NietOndersteund
 		res.Fout = fmt.Sprintf("%s: bron %q van partner %s kan kansrijk nog niet inlezen", name, p.Bron, p.Naam)
-		return res
+		return v
 	}
 	f, err := sheet.Open(pad)
 	if err != nil {
 		res.Status, res.Fout = Afgewezen, err.Error()
-		return res
+		return v
 	}
 	defer f.Close()
 
 	prof, std, err := profielVoor(im.Config, p)
 	if err != nil {
 		res.Status, res.Fout = Afgewezen, fmt.Sprintf("%s: %v", name, err)
-		return res
+		return v
 	}
 	lev := &levering{File: f, Partner: p, Config: im.Config, Naam: name, Profiel: prof, standaard: std}
 	out, err := read(lev)
 	res.Meldingen, res.DatumKolommen = lev.meldingen, lev.datums
 	if err != nil {
 		res.Status, res.Fout = Afgewezen, err.Error()
-		return res
+		return v
 	}
-	l := store.Levering{
+	l := &store.Levering{
 		Bestand:      name,
 		Pad:          pad,
 		SHA256:       sum,
@@ -189,11 +281,21 @@ func (im *Importer) Bestand(ctx context.Context, pad string) (res Resultaat) {
 		}
 	}
 	out.inhoud.Meldingen = lev.meldingen
-	if err := im.DB.VoegToe(ctx, &l, &out.inhoud); err != nil {
+	v.levering, v.inhoud = l, &out.inhoud
+	return v
+}
+
+// schrijf stores a read file as one levering, all or nothing.
+func (im *Importer) schrijf(ctx context.Context, v *voorbereid) Resultaat {
+	res := v.res
+	if v.levering == nil {
+		return res
+	}
+	if err := im.DB.VoegToe(ctx, v.levering, v.inhoud); err != nil {
 		res.Status, res.Fout = Afgewezen, err.Error()
 		return res
 	}
-	res.Status, res.Levering = Ingelezen, l
+	res.Status, res.Levering = Ingelezen, *v.levering
 	return res
 }
 

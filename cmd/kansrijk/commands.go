@@ -7,7 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strings"
+	"runtime"
 	"time"
 
 	"github.com/BurntSushi/toml"
@@ -123,27 +123,24 @@ func cmdImport(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	im := &ingest.Importer{DB: db, Config: &w.Config, Now: time.Now}
-	ctx := context.Background()
+	im := &ingest.Importer{DB: db, Config: &w.Config, Now: time.Now, Terugmeldingen: w.Terugmeldingen()}
 	v := newVoortgang(stderr, len(files))
 	tel := map[ingest.Status]int{}
 	meldingen, terug := 0, 0
-	for i, f := range files {
-		v.stap(i+1, filepath.Base(f))
-		res := im.Bestand(ctx, f)
+	im.Alle(context.Background(), files, runtime.NumCPU(), func(i int, res ingest.Resultaat) {
 		v.klaar()
+		defer v.stap(i+1, filepath.Base(res.Pad))
 		tel[res.Status]++
 		meldingen += len(res.Meldingen)
 		printResultaat(stdout, res)
-		if len(res.Meldingen) > 0 {
-			uit := filepath.Join(w.Terugmeldingen(), terugmeldingNaam(f))
-			if ok, err := ingest.Terugmelding(res, uit); err != nil {
-				fmt.Fprintf(stdout, "              terugmelding niet geschreven: %v\n", err)
-			} else if ok {
-				terug++
-			}
+		if res.TerugmeldingFout != "" {
+			fmt.Fprintf(stdout, "              terugmelding niet geschreven: %s\n", res.TerugmeldingFout)
 		}
-	}
+		if res.Terugmelding != "" {
+			terug++
+		}
+	})
+	v.klaar()
 	fmt.Fprintf(stdout, "\nKlaar: %d bestand(en): %d ingelezen, %d al eerder ingelezen (niets veranderd), %d afgewezen, %d niet herkend, %d nog niet ondersteund; %d melding(en) voor partners.\n",
 		len(files), tel[ingest.Ingelezen], tel[ingest.AlIngelezen], tel[ingest.Afgewezen], tel[ingest.NietHerkend], tel[ingest.NietOndersteund], meldingen)
 	if terug > 0 {
@@ -297,11 +294,4 @@ func cmdExport(args []string, stdout, stderr io.Writer) error {
 	}
 	fmt.Fprintf(stdout, "Klaar: %d cijfers geschreven naar %s\n", len(cijfers), *uit)
 	return nil
-}
-
-// terugmeldingNaam names the feedback workbook of a partner file:
-// Verloskundigen_X_2025-Q2.xlsx → Verloskundigen_X_2025-Q2_terugmelding.xlsx.
-func terugmeldingNaam(pad string) string {
-	base := filepath.Base(pad)
-	return strings.TrimSuffix(base, filepath.Ext(base)) + "_terugmelding.xlsx"
 }
