@@ -75,6 +75,11 @@ func readVerloskunde(l *levering) (*gelezen, error) {
 			return nil
 		}
 		out.rijen++
+		if isTestregel(client) {
+			out.afgewezen++
+			l.fout(k.blad, cell("client"), client, "dit lijkt een testregel (cliëntnummer %s), geen echte cliënt; deze rij telt niet mee. Haal testregels weg voor het versturen", client)
+			return nil
+		}
 		gem, _, ok := l.Config.Gemeente(get("gemeente"))
 		if !ok {
 			if get("gemeente") == "" {
@@ -240,4 +245,11 @@ func (l *levering) gewicht(blad, cel, waarde string) *int {
 	}
 	n := int(g + 0.5)
 	return &n
+}
+
+// isTestregel spots rows that practice systems create for testing, such
+// as TEST-0001: counting them would inflate every figure.
+func isTestregel(client string) bool {
+	c := strings.ToLower(client)
+	return strings.HasPrefix(c, "test") || strings.HasPrefix(c, "dummy") || strings.HasPrefix(c, "proef")
 }
