@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"time"
 
 	"github.com/BurntSushi/toml"
@@ -262,10 +263,10 @@ func cmdRapport(args []string, stdout, stderr io.Writer) error {
 }
 
 func cmdExport(args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("export", "export [-w WERKMAP] --uit cijfers.csv",
-		"Schrijft alle berekende cijfers naar een CSV-bestand: per coalitie, gemeente, kwartaal en indicator\nde teller, noemer, waarde en status. Dit is een interne export: kleine aantallen staan er exact in,\nmet de status klein_aantal.")
+	fs := newFlags("export", "export [-w WERKMAP] --uit cijfers.csv|cijfers.xlsx",
+		"Schrijft alle berekende cijfers weg: per coalitie, gemeente, kwartaal en indicator de teller,\nnoemer, waarde en status. Met .csv één CSV-bestand; met .xlsx een werkmap met ook de\naanleverstatus. Dit is een interne export: kleine aantallen staan er exact in, met de status\nklein_aantal; deel hem niet buiten het M&E-team.")
 	dir := fs.String("w", ".", "de werkmap")
-	uit := fs.String("uit", "", "het CSV-bestand om te schrijven (verplicht)")
+	uit := fs.String("uit", "", "het bestand om te schrijven, .csv of .xlsx (verplicht)")
 	pos, err := parse(fs, args, stdout)
 	if err != nil {
 		return err
@@ -281,12 +282,24 @@ func cmdExport(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	defer db.Close()
-	cijfers, err := eval.Cijfers(context.Background(), db, &w.Config)
+	ctx := context.Background()
+	cijfers, err := eval.Cijfers(ctx, db, &w.Config)
 	if err != nil {
 		return err
 	}
 	var buf bytes.Buffer
-	if err := eval.WriteCSV(&buf, cijfers); err != nil {
+	switch strings.ToLower(filepath.Ext(*uit)) {
+	case ".csv":
+		err = eval.WriteCSV(&buf, cijfers)
+	case ".xlsx":
+		var as []eval.Aanlevering
+		if as, err = eval.Aanleveringen(ctx, db, &w.Config); err == nil {
+			err = reports.WriteXLSX(&buf, []reports.Tabel{reports.CijferTabel(cijfers), reports.AanleverTabel(as)})
+		}
+	default:
+		return gebruik("--uit %q: kies een naam die eindigt op .csv of .xlsx", *uit)
+	}
+	if err != nil {
 		return err
 	}
 	if err := os.WriteFile(*uit, buf.Bytes(), 0o644); err != nil {

@@ -36,8 +36,8 @@ Gebruik:
   kansrijk import [-w WERKMAP] PAD...       bestanden en mappen inlezen
   kansrijk rapport [-w WERKMAP] --kwartaal 2026-K3 [--coalitie NAAM] [--uit MAP]
                                             PDF- en HTML-rapport per coalitie
-  kansrijk export [-w WERKMAP] --uit cijfers.csv
-                                            alle berekende cijfers als CSV
+  kansrijk export [-w WERKMAP] --uit cijfers.csv|cijfers.xlsx
+                                            alle berekende cijfers als CSV of Excel
   kansrijk status [-w WERKMAP] [--coalitie NAAM]
                                             aanleverstatus per coalitie, partner en kwartaal
 

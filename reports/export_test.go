@@ -1,0 +1,60 @@
+package reports
+
+import (
+	"bytes"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"kansrijk"
+	"kansrijk/eval"
+)
+
+func TestWriteXLSX(t *testing.T) {
+	q := kansrijk.Kwartaal{Jaar: 2026, K: 3}
+	cs := []eval.Cijfer{
+		{Coalitie: "Havenstad", Kwartaal: q, Indicator: "KS01", Teller: 333, Noemer: 437, Status: eval.StatusOK},
+		{Coalitie: "Dijkwaard", Gemeente: "Dijkwaard", Kwartaal: q, Indicator: "KS07", Status: eval.StatusBronOnderdrukt},
+		{Coalitie: "=HYPERLINK(\"http://x\",\"klik\")", Kwartaal: q, Indicator: "@SUM(A1)", Teller: 0, Noemer: 0, Status: eval.StatusGeenNoemer},
+	}
+	var buf bytes.Buffer
+	if err := WriteXLSX(&buf, []Tabel{CijferTabel(cs), AanleverTabel([]eval.Aanlevering{{Coalitie: "Havenstad", Partner: "P", Kwartaal: q, Status: eval.Ontbreekt}})}); err != nil {
+		t.Fatal(err)
+	}
+	x, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	if got := x.GetSheetList(); len(got) != 2 || got[0] != "Cijfers" || got[1] != "Aanleverstatus" {
+		t.Fatalf("sheets = %v", got)
+	}
+	// Numbers are numbers: teller 333 in E2, and 333/437 as a fraction.
+	if typ, _ := x.GetCellType("Cijfers", "E2"); typ != excelize.CellTypeUnset && typ != excelize.CellTypeNumber {
+		t.Errorf("E2 type %v, want a number", typ)
+	}
+	if v, _ := x.GetCellValue("Cijfers", "G2", excelize.Options{RawCellValue: true}); v[:6] != "0.7620" {
+		t.Errorf("G2 = %s, want 333/437 = 0.7620...", v)
+	}
+	if v, _ := x.GetCellValue("Cijfers", "G2"); v != "76.20%" {
+		t.Errorf("G2 shows %q, want 76.20%%", v)
+	}
+	// Suppressed at the source: no counts, no value.
+	for _, c := range []string{"E3", "F3", "G3"} {
+		if v, _ := x.GetCellValue("Cijfers", c); v != "" {
+			t.Errorf("%s = %q, want empty", c, v)
+		}
+	}
+	// Text from input stays text.
+	for _, c := range []string{"A4", "D4"} {
+		if f, _ := x.GetCellFormula("Cijfers", c); f != "" {
+			t.Errorf("%s became a formula: %s", c, f)
+		}
+	}
+	if v, _ := x.GetCellValue("Cijfers", "A4"); v != cs[2].Coalitie {
+		t.Errorf("A4 = %q", v)
+	}
+	if v, _ := x.GetCellValue("Aanleverstatus", "D2"); v != "ontbreekt" {
+		t.Errorf("Aanleverstatus D2 = %q", v)
+	}
+}
