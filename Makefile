@@ -20,7 +20,12 @@ CACHE             := .cache
 
 export CGO_ENABLED := 1
 
-.PHONY: all run test bench tools assets build clean
+# Fuzz targets, package:Target. make test runs each for FUZZTIME; run
+# longer with e.g. make fuzz FUZZTIME=10m.
+FUZZ     := .:FuzzParseKwartaal ./ingest:FuzzParseDuur ./ingest:FuzzParseDatum ./ingest:FuzzParseGetal ./sheet:FuzzCSV ./sheet:FuzzOpen
+FUZZTIME ?= 3s
+
+.PHONY: all run test bench fuzz tools assets build clean
 
 all: build
 
@@ -54,6 +59,14 @@ test: assets
 	  if [ -n "$$unformatted" ]; then echo "gofmt zou deze bestanden wijzigen:"; echo "$$unformatted"; exit 1; fi
 	$(GO) vet ./...
 	$(GO) test -count=1 ./...
+	@$(MAKE) --no-print-directory fuzz
+
+fuzz: assets
+	@for f in $(FUZZ); do \
+	  pkg=$${f%%:*}; target=$${f##*:}; \
+	  echo "fuzz $$pkg $$target ($(FUZZTIME))"; \
+	  $(GO) test -run '^$$' -fuzz "^$$target$$" -fuzztime $(FUZZTIME) $$pkg > .fuzz.log 2>&1 || { cat .fuzz.log; rm -f .fuzz.log; exit 1; }; \
+	done; rm -f .fuzz.log
 
 bench: assets
 	$(GO) test -run '^$$' -bench . -benchmem ./...

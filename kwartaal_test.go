@@ -66,3 +66,20 @@ func TestNamen(t *testing.T) {
 		}
 	}
 }
+
+func FuzzParseKwartaal(f *testing.F) {
+	for _, s := range []string{"2026-K3", "Q3 2026", "jul-sep 2026", "2026 kw3", "K9 2026", "0000-K1"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		q, err := ParseKwartaal(s)
+		if err == nil && (q.K < 1 || q.K > 4 || q.Jaar < 1900 || q.Jaar > 2200) {
+			t.Errorf("ParseKwartaal(%q) = %+v", s, q)
+		}
+		if err == nil {
+			if back, err := ParseKwartaal(q.String()); err != nil || back != q {
+				t.Errorf("ParseKwartaal(%q) does not round-trip: %v, %v", q.String(), back, err)
+			}
+		}
+	})
+}
