@@ -340,10 +340,16 @@ func coalitieCijfer(co kansrijk.Coalitie, ind string, q kansrijk.Kwartaal, fs []
 		c.Status = StatusNietBeschikbaar
 		return c
 	}
-	for _, f := range fs {
-		if f.Status == StatusBronOnderdrukt || f.Status == StatusNietBeschikbaar {
-			return Cijfer{Coalitie: co.Naam, Kwartaal: q, Indicator: ind, Status: f.Status}
+	// <5 at the source is the stronger reason: it wins over n.b., so the
+	// status does not depend on the order of the gemeenten.
+	for _, st := range []Status{StatusBronOnderdrukt, StatusNietBeschikbaar} {
+		for _, f := range fs {
+			if f.Status == st {
+				return Cijfer{Coalitie: co.Naam, Kwartaal: q, Indicator: ind, Status: st}
+			}
 		}
+	}
+	for _, f := range fs {
 		c.Teller += f.Teller
 		c.Noemer += f.Noemer
 	}

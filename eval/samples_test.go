@@ -268,3 +268,16 @@ func TestCorrectionReplacesEarlierLevering(t *testing.T) {
 		t.Errorf("v1+v2 gives %d figures, v2 alone %d", len(both), len(onlyV2))
 	}
 }
+
+// A coalitie of a gemeente with <5 at the source and one with n.b. is
+// suppressed at the source, whatever the order of its gemeenten.
+func TestCoalitieStatusDoesNotDependOnOrder(t *testing.T) {
+	co := kansrijk.Coalitie{Naam: "V", Gemeenten: []string{"A", "B"}}
+	a := eval.Cijfer{Gemeente: "A", Status: eval.StatusBronOnderdrukt}
+	b := eval.Cijfer{Gemeente: "B", Status: eval.StatusNietBeschikbaar}
+	for _, fs := range [][]eval.Cijfer{{a, b}, {b, a}} {
+		if got := eval.CoalitieCijfer(co, "KS07", kansrijk.Kwartaal{Jaar: 2025, K: 1}, fs); got.Status != eval.StatusBronOnderdrukt {
+			t.Errorf("coalitie of %v: %s, want %s", fs, got.Status, eval.StatusBronOnderdrukt)
+		}
+	}
+}

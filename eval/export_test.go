@@ -1,0 +1,4 @@
+package eval
+
+// Internals that the external tests exercise directly.
+var CoalitieCijfer = coalitieCijfer
