@@ -119,11 +119,19 @@ var (
 )
 
 // ParseGetal reads a Dutch or plain number: "3.250" (Dutch thousands
-// separator: 3250), "1.234,50", "12,5", "17357.5" (as Excel stores it).
+// separator: 3250), "1.234,50", "12,5", "17357.5" (as Excel stores it),
+// and percentages: "92,5%" is 0.925.
 func ParseGetal(s string) (float64, error) {
 	s, err := classify(s)
 	if err != nil {
 		return 0, err
+	}
+	if p, ok := strings.CutSuffix(strings.TrimSpace(s), "%"); ok {
+		f, err := ParseGetal(p)
+		if err != nil {
+			return 0, fmt.Errorf("verwacht een percentage, zoals 92,5%%")
+		}
+		return f / 100, nil
 	}
 	t := strings.ReplaceAll(s, " ", "")
 	switch {

@@ -91,6 +91,9 @@ func TestParseGetal(t *testing.T) {
 		{in: "12,5", want: 12.5},
 		{in: "17357.5", want: 17357.5}, // as Excel stores it
 		{in: "1.234.567", want: 1234567},
+		{in: "92,5%", want: 0.925},
+		{in: "100 %", want: 1},
+		{in: "%", bad: true},
 		{in: "1,234.5", bad: true},
 		{in: "veel", bad: true},
 	}
