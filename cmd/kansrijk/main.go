@@ -40,6 +40,8 @@ Gebruik:
                                             alle berekende cijfers als CSV of Excel
   kansrijk status [-w WERKMAP] [--coalitie NAAM]
                                             aanleverstatus per coalitie, partner en kwartaal
+  kansrijk sjabloon [-w WERKMAP] --partner NAAM [--kwartaal 2026-K3] [--uit PAD]
+                                            Excel-sjabloon om in te vullen voor een partner
 
 -w WERKMAP is standaard de huidige map.
 Meer uitleg per opdracht: kansrijk OPDRACHT --help
@@ -72,6 +74,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		"rapport":   cmdRapport,
 		"export":    cmdExport,
 		"status":    cmdStatus,
+		"sjabloon":  cmdSjabloon,
 	}
 	name := args[0]
 	if name == "help" || name == "-h" || name == "--help" {

@@ -1,0 +1,449 @@
+package ingest_test
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf16"
+
+	"github.com/xuri/excelize/v2"
+
+	"kansrijk"
+	"kansrijk/ingest"
+	"kansrijk/store"
+	"kansrijk/workspace"
+)
+
+var sjKwartaal = kansrijk.Kwartaal{Jaar: 2026, K: 3}
+
+func sjConfig(t *testing.T) *kansrijk.Config {
+	t.Helper()
+	w, err := workspace.Open("../testdata/voorbeeld")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &w.Config
+}
+
+func sjPartner(t *testing.T, cfg *kansrijk.Config, naam string) kansrijk.Partner {
+	t.Helper()
+	for _, p := range cfg.Partners {
+		if p.Naam == naam {
+			return p
+		}
+	}
+	t.Fatalf("partner %q staat niet in de voorbeeldwerkmap", naam)
+	return kansrijk.Partner{}
+}
+
+// sjMaak writes p's template under its suggested name in a new folder.
+func sjMaak(t *testing.T, cfg *kansrijk.Config, p kansrijk.Partner) string {
+	t.Helper()
+	naam, err := ingest.SjabloonNaam(cfg, p, sjKwartaal)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pad := filepath.Join(t.TempDir(), naam)
+	if err := ingest.Sjabloon(cfg, p, sjKwartaal, pad); err != nil {
+		t.Fatal(err)
+	}
+	return pad
+}
+
+// sjImport imports one file into a new store and fails on any error
+// message for the partner.
+func sjImport(t *testing.T, cfg *kansrijk.Config, pad string) ingest.Resultaat {
+	t.Helper()
+	db, err := store.Open(filepath.Join(t.TempDir(), "k.duckdb"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	im := &ingest.Importer{DB: db, Config: cfg, Now: func() time.Time { return time.Date(2026, 10, 15, 0, 0, 0, 0, time.UTC) }}
+	res := im.Bestand(context.Background(), pad)
+	if res.Status != ingest.Ingelezen {
+		t.Fatalf("%s: %s: %s", filepath.Base(pad), res.Status, res.Fout)
+	}
+	for _, m := range res.Meldingen {
+		if m.Ernst == store.Fout {
+			t.Errorf("%s: fout %s: %s", filepath.Base(pad), m.Plaats(), m.Tekst)
+		} else {
+			t.Logf("%s: %s %s: %s", filepath.Base(pad), m.Ernst, m.Plaats(), m.Tekst)
+		}
+	}
+	return res
+}
+
+// sjRij writes one row of a record sheet by header text, as a partner
+// fills it in.
+func sjRij(t *testing.T, f *excelize.File, blad string, rij int, waarden map[string]any) {
+	t.Helper()
+	kop, err := f.GetRows(blad)
+	if err != nil || len(kop) == 0 {
+		t.Fatalf("blad %s: geen kopregel (%v)", blad, err)
+	}
+	for tekst, v := range waarden {
+		col := slices.Index(kop[0], tekst)
+		if col < 0 {
+			t.Fatalf("blad %s: kolom %q ontbreekt; kopregel %q", blad, tekst, kop[0])
+		}
+		cel, _ := excelize.CoordinatesToCellName(col+1, rij)
+		if err := f.SetCellValue(blad, cel, v); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func sjZet(t *testing.T, f *excelize.File, blad string, cellen map[string]any) {
+	t.Helper()
+	for cel, v := range cellen {
+		if err := f.SetCellValue(blad, cel, v); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// sjVul opens a template, lets vul fill its data sheet and saves it under
+// the same name.
+func sjVul(t *testing.T, pad, blad string, vul func(f *excelize.File, blad string)) {
+	t.Helper()
+	f, err := excelize.OpenFile(pad)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	vul(f, blad)
+	if err := f.Save(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func datum(d, m int) time.Time { return time.Date(2026, time.Month(m), d, 0, 0, 0, 0, time.UTC) }
+
+// Every supported bron: the template, filled in with a few valid rows
+// and saved under the suggested name, imports without any message.
+func TestSjabloonIngevuld(t *testing.T) {
+	cfg := sjConfig(t)
+	tests := []struct {
+		partner, blad string
+		vul           func(t *testing.T, f *excelize.File, blad string)
+		rijen         int
+		periode       string
+	}{
+		{"Verloskundigen Lindehoven", "Cliënten", func(t *testing.T, f *excelize.File, blad string) {
+			sjRij(t, f, blad, 2, map[string]any{"Cliëntnummer": "VK-1001", "Woonplaats": "Lindehoven", "Datum eerste controle": datum(6, 7),
+				"Amenorroeduur eerste controle": "8+3", "Roken tijdens zwangerschap": "nee", "Kwetsbaarheid gesignaleerd": "nee", "Verwezen naar": "geen"})
+			sjRij(t, f, blad, 3, map[string]any{"Cliëntnummer": "VK-1002", "Woonplaats": "Lindehoven", "Datum eerste controle": "14-07-2026",
+				"Amenorroeduur eerste controle": "11+0", "Roken tijdens zwangerschap": "gestopt", "Kwetsbaarheid gesignaleerd": "ja", "Verwezen naar": "Sociaal wijkteam"})
+			sjRij(t, f, blad, 4, map[string]any{"Cliëntnummer": "VK-0903", "Woonplaats": "Lindehoven", "Datum eerste controle": datum(20, 1),
+				"Amenorroeduur eerste controle": "7+6", "Roken tijdens zwangerschap": "ja", "Kwetsbaarheid gesignaleerd": "nee", "Verwezen naar": "geen",
+				"Bevallingsdatum": datum(12, 8), "Zwangerschapsduur bij geboorte": "39+2", "Geboortegewicht": 3250})
+		}, 3, "2026-K3"},
+		{"Sociaal wijkteam Havenstad", "Aanmeldingen", func(t *testing.T, f *excelize.File, blad string) {
+			sjRij(t, f, blad, 2, map[string]any{"Dossiernummer": "HS-26-9001", "Aanmelddatum": datum(2, 7), "Datum start hulp": datum(20, 7), "Hulpvraag": "Financiële zorgen"})
+			sjRij(t, f, blad, 3, map[string]any{"Dossiernummer": "HS-26-9002", "Aanmelddatum": "03-07-2026", "Hulpvraag": "Opvoeding"})
+		}, 2, "2026-K3"},
+		{"JGZ Regio Noord", "Kwartaalcijfers", func(t *testing.T, f *excelize.File, blad string) {
+			// Rows 6-10 are the gemeenten, B-D, F-H and J-L kwartalen 1-3.
+			for rij := 6; rij <= 10; rij++ {
+				for _, col := range []int{2, 3, 4, 6, 7, 8, 10, 11, 12} {
+					cel, _ := excelize.CoordinatesToCellName(col, rij)
+					sjZet(t, f, blad, map[string]any{cel: 10*rij + col})
+				}
+			}
+			sjZet(t, f, blad, map[string]any{"F8": "<5", "L9": "n.b."})
+		}, 5, "2026-K1 t/m 2026-K3"},
+		{"Kraamzorg Noord", "Rapportage", func(t *testing.T, f *excelize.File, blad string) {
+			for rij := 2; rij <= 6; rij++ {
+				sjRij(t, f, blad, rij, map[string]any{"Geïndiceerde uren": 1000.5 * float64(rij), "Geleverde uren": 950.25 * float64(rij), "Aantal cliënten": 20 * rij})
+			}
+			sjZet(t, f, blad, map[string]any{"E4": "<5"})
+		}, 5, "2026-K3"},
+		{"Procesmonitor", "Procesmonitor", func(t *testing.T, f *excelize.File, blad string) {
+			sjZet(t, f, blad, map[string]any{"B3": "Havenstad", "B5": "M. de Vries", "B19": 12, "B20": 2, "B21": 3, "B22": "Ouderpanel gestart."})
+			statussen := []string{"Niet gestart", "In ontwikkeling", "Gerealiseerd", "Geborgd"}
+			for i := range 10 {
+				cel, _ := excelize.CoordinatesToCellName(3, 8+i)
+				sjZet(t, f, blad, map[string]any{cel: statussen[i%4]})
+			}
+		}, 10, "Havenstad 2026-K3"},
+		{"Ouderverhalen", "Verhalen", func(t *testing.T, f *excelize.File, blad string) {
+			sjRij(t, f, blad, 2, map[string]any{"Verhaal-ID": "HS-2026-101", "Coalitie": "Havenstad", "Datum": datum(3, 9), "Werkvorm": "interview",
+				"Toestemming": "rapport", "Fragment": "Ik wist niet waar ik moest beginnen.", "Codes": "Bestaanszekerheid > Geldzorgen", "Toon": "negatief", "Uitgelicht": "nee"})
+			sjRij(t, f, blad, 3, map[string]any{"Verhaal-ID": "HS-2026-102", "Coalitie": "Havenstad", "Datum": "10-09-2026",
+				"Toestemming": "intern", "Fragment": "De kraamverzorgster was fijn.", "Uitgelicht": "ja"})
+		}, 2, "Havenstad"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.partner, func(t *testing.T) {
+			p := sjPartner(t, cfg, tt.partner)
+			pad := sjMaak(t, cfg, p)
+			sjTeksten(t, pad)
+			sjVul(t, pad, tt.blad, func(f *excelize.File, blad string) { tt.vul(t, f, blad) })
+			res := sjImport(t, cfg, pad)
+			l := res.Levering
+			if l.Partner != p.Naam || l.Rijen != tt.rijen || l.Geaccepteerd != tt.rijen || l.Periode != tt.periode {
+				t.Errorf("levering %s, %d rijen, %d geaccepteerd, periode %q; want %s, %d, %d, %q",
+					l.Partner, l.Rijen, l.Geaccepteerd, l.Periode, p.Naam, tt.rijen, tt.rijen, tt.periode)
+			}
+		})
+	}
+}
+
+// An empty record-level template is an empty delivery, not a file
+// without a header row.
+func TestSjabloonLeeg(t *testing.T) {
+	cfg := sjConfig(t)
+	for _, naam := range []string{"Verloskundigen Lindehoven", "Sociaal wijkteam Dijkwaard", "Ouderverhalen"} {
+		t.Run(naam, func(t *testing.T) {
+			res := sjImport(t, cfg, sjMaak(t, cfg, sjPartner(t, cfg, naam)))
+			if res.Levering.Rijen != 0 || len(res.Meldingen) != 0 {
+				t.Errorf("%d rijen, meldingen %v; want an empty delivery", res.Levering.Rijen, res.Meldingen)
+			}
+		})
+	}
+}
+
+// A wijkteam of two gemeenten gets a Gemeente column (the reader needs
+// one), listing its gemeenten.
+func TestSjabloonWijkteamTweeGemeenten(t *testing.T) {
+	cfg := *sjConfig(t)
+	cfg.Partners = slices.Clone(cfg.Partners)
+	i := slices.IndexFunc(cfg.Partners, func(p kansrijk.Partner) bool { return p.Naam == "Sociaal wijkteam Dalwijk" })
+	cfg.Partners[i].Gemeenten = []string{"Dalwijk", "Ommerveld"}
+	p := cfg.Partners[i]
+	pad := sjMaak(t, &cfg, p)
+	if lijst := sjLijst(t, pad, "Aanmeldingen", "Gemeente"); lijst != `"Dalwijk,Ommerveld"` {
+		t.Errorf("Gemeente list %s, want Dalwijk,Ommerveld", lijst)
+	}
+	sjVul(t, pad, "Aanmeldingen", func(f *excelize.File, blad string) {
+		sjRij(t, f, blad, 2, map[string]any{"Dossiernummer": "DW-1", "Aanmelddatum": datum(1, 8), "Hulpvraag": "Huisvesting", "Gemeente": "Ommerveld"})
+		sjRij(t, f, blad, 3, map[string]any{"Dossiernummer": "DW-2", "Aanmelddatum": datum(2, 8), "Hulpvraag": "Huisvesting", "Gemeente": "Dalwijk"})
+	})
+	if res := sjImport(t, &cfg, pad); res.Levering.Geaccepteerd != 2 {
+		t.Errorf("%d rijen geaccepteerd, want 2", res.Levering.Geaccepteerd)
+	}
+}
+
+// sjLijst returns the drop-down list of the column with the given header
+// in row 1 (or of the cell, for a form): the validation's formula.
+func sjLijst(t *testing.T, pad, blad, kop string) string {
+	t.Helper()
+	f, err := excelize.OpenFile(pad)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	ref := kop
+	if rows, _ := f.GetRows(blad); len(rows) > 0 {
+		if col := slices.Index(rows[0], kop); col >= 0 {
+			ref, _ = excelize.ColumnNumberToName(col + 1)
+			ref += "2"
+		}
+	}
+	dvs, err := f.GetDataValidations(blad)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, dv := range dvs {
+		if strings.HasPrefix(dv.Sqref, ref+":") || dv.Sqref == ref {
+			if dv.Type != "list" {
+				t.Fatalf("%s!%s: validation %s, want a list", blad, dv.Sqref, dv.Type)
+			}
+			return dv.Formula1
+		}
+	}
+	t.Fatalf("%s: no validation at %s (%s)", blad, ref, kop)
+	return ""
+}
+
+// sjTeksten checks what Excel would otherwise refuse to open: hint and
+// message texts over its limits.
+func sjTeksten(t *testing.T, pad string) {
+	t.Helper()
+	f, err := excelize.OpenFile(pad)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	n := func(s *string) int {
+		if s == nil {
+			return 0
+		}
+		return len(utf16.Encode([]rune(*s)))
+	}
+	for _, blad := range f.GetSheetList() {
+		dvs, _ := f.GetDataValidations(blad)
+		for _, dv := range dvs {
+			if n(dv.PromptTitle) > 32 || n(dv.ErrorTitle) > 32 || n(dv.Prompt) > 255 || n(dv.Error) > 255 {
+				t.Errorf("%s!%s: validation texts too long for Excel", blad, dv.Sqref)
+			}
+		}
+	}
+}
+
+func TestSjabloonBladenEnLijsten(t *testing.T) {
+	cfg := sjConfig(t)
+	open := func(pad string) *excelize.File {
+		f, err := excelize.OpenFile(pad)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { f.Close() })
+		return f
+	}
+	beschermd := func(f *excelize.File, blad string) bool {
+		// Only a protected sheet reports selecting cells as allowed.
+		opts, err := f.GetSheetProtection(blad)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return opts.SelectLockedCells
+	}
+
+	vk := sjMaak(t, cfg, sjPartner(t, cfg, "Verloskundigen Lindehoven"))
+	f := open(vk)
+	if got := f.GetSheetList(); !slices.Equal(got, []string{"Uitleg", "Cliënten"}) {
+		t.Errorf("bladen %q, want Uitleg first", got)
+	}
+	if !beschermd(f, "Uitleg") || beschermd(f, "Cliënten") {
+		t.Errorf("only Uitleg should be protected")
+	}
+	uitleg, _ := f.GetRows("Uitleg")
+	var tekst strings.Builder
+	for _, r := range uitleg {
+		tekst.WriteString(strings.Join(r, " ") + "\n")
+	}
+	for _, want := range []string{"dd-mm-jjjj", "8+3", "ja of nee", ".xlsx", "Verloskundigen_Lindehoven_2026-K3.xlsx"} {
+		if !strings.Contains(tekst.String(), want) {
+			t.Errorf("Uitleg says nothing about %q", want)
+		}
+	}
+	for kop, want := range map[string]string{
+		"Roken tijdens zwangerschap": `"ja,nee,gestopt"`,
+		"Kwetsbaarheid gesignaleerd": `"ja,nee"`,
+		"Woonplaats":                 `"Lindehoven"`,
+	} {
+		if got := sjLijst(t, vk, "Cliënten", kop); got != want {
+			t.Errorf("%s: list %s, want %s", kop, got, want)
+		}
+	}
+	dvs, _ := f.GetDataValidations("Cliënten")
+	soort := map[string]string{}
+	for _, dv := range dvs {
+		soort[dv.Sqref] = dv.Type
+		if dv.PromptTitle == nil || *dv.Prompt == "" {
+			t.Errorf("Cliënten!%s has no hint", dv.Sqref)
+		}
+	}
+	if soort["C2:C5001"] != "date" || soort["H2:H5001"] != "date" || soort["J2:J5001"] != "whole" {
+		t.Errorf("validations %v; want dates in C and H, a whole number in J, over rows 2-5001", soort)
+	}
+	if panes, _ := f.GetPanes("Cliënten"); !panes.Freeze || panes.YSplit != 1 {
+		t.Errorf("header row not frozen: %+v", panes)
+	}
+
+	// The procesmonitor reader reads the first sheet: the form comes first.
+	pm := sjMaak(t, cfg, sjPartner(t, cfg, "Procesmonitor"))
+	f = open(pm)
+	if got := f.GetSheetList(); !slices.Equal(got, []string{"Procesmonitor", "Uitleg"}) || !beschermd(f, "Uitleg") {
+		t.Errorf("bladen %q; want the form, then a protected Uitleg", got)
+	}
+	if got := sjLijst(t, pm, "Procesmonitor", "C8"); got != `"Niet gestart,In ontwikkeling,Gerealiseerd,Geborgd"` {
+		t.Errorf("status list %s", got)
+	}
+	if got := sjLijst(t, pm, "Procesmonitor", "B3"); got != `"Havenstad,Lindehoven,Dijkwaard,Vechtmonde"` {
+		t.Errorf("coalitie list %s", got)
+	}
+
+	ov := sjMaak(t, cfg, sjPartner(t, cfg, "Ouderverhalen"))
+	if got := sjLijst(t, ov, "Verhalen", "Toestemming"); got != `"intern,rapport,openbaar,ingetrokken"` {
+		t.Errorf("toestemming list %s", got)
+	}
+	wt := sjMaak(t, cfg, sjPartner(t, cfg, "Sociaal wijkteam Havenstad"))
+	if got := sjLijst(t, wt, "Aanmeldingen", "Hulpvraag"); !strings.Contains(got, "Financiële zorgen") {
+		t.Errorf("hulpvraag list %s", got)
+	}
+	if rows, _ := open(wt).GetRows("Aanmeldingen"); slices.Contains(rows[0], "Gemeente") {
+		t.Errorf("a wijkteam of one gemeente gets no Gemeente column: %q", rows[0])
+	}
+}
+
+// The same request gives the same bytes, and a file already there is
+// never overwritten by a different one.
+func TestSjabloonVast(t *testing.T) {
+	cfg := sjConfig(t)
+	p := sjPartner(t, cfg, "JGZ Regio Noord")
+	a, b := sjMaak(t, cfg, p), sjMaak(t, cfg, p)
+	da, _ := os.ReadFile(a)
+	db, _ := os.ReadFile(b)
+	if !bytes.Equal(da, db) {
+		t.Fatal("two runs wrote different bytes")
+	}
+	if err := ingest.Sjabloon(cfg, p, sjKwartaal, a); err != nil {
+		t.Errorf("same template again: %v", err)
+	}
+	if err := os.WriteFile(a, []byte("ingevuld"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := ingest.Sjabloon(cfg, p, sjKwartaal, a); err == nil || !strings.Contains(err.Error(), "bestaat al") {
+		t.Errorf("overwrote a different file (err %v)", err)
+	}
+	if got, _ := os.ReadFile(a); string(got) != "ingevuld" {
+		t.Error("existing file changed")
+	}
+}
+
+func TestSjabloonNaam(t *testing.T) {
+	cfg := *sjConfig(t)
+	cfg.Partners = append(slices.Clone(cfg.Partners),
+		kansrijk.Partner{Naam: "Praktijk Zuid", Bron: kansrijk.BronVerloskunde, Bestanden: []string{"Praktijk_??_*"}, Gemeenten: []string{"Havenstad"}},
+		kansrijk.Partner{Naam: "Wijkteam CSV", Bron: kansrijk.BronWijkteam, Bestanden: []string{"wt_zuid_*.csv"}, Gemeenten: []string{"Havenstad"}},
+	)
+	for partner, want := range map[string]string{
+		"Verloskundigen Lindehoven": "Verloskundigen_Lindehoven_2026-K3.xlsx",
+		"Ouderverhalen":             "Ouderverhalen_2026-K3.xlsx",
+		"Sociaal wijkteam Dalwijk":  "wijkteam_dalwijk_2026-K3.xlsx",
+	} {
+		got, err := ingest.SjabloonNaam(&cfg, sjPartner(t, &cfg, partner), sjKwartaal)
+		if err != nil || got != want {
+			t.Errorf("%s: %q, %v; want %q", partner, got, err, want)
+		}
+	}
+	for _, partner := range []string{"Praktijk Zuid", "Wijkteam CSV"} {
+		if got, err := ingest.SjabloonNaam(&cfg, sjPartner(t, &cfg, partner), sjKwartaal); err == nil {
+			t.Errorf("%s: name %q from a pattern that gives none", partner, got)
+		}
+	}
+	if _, err := ingest.SjabloonNaam(&cfg, sjPartner(t, &cfg, "Codeboek"), sjKwartaal); !errors.Is(err, ingest.ErrGeenSjabloon) {
+		t.Errorf("codeboek: %v; want ErrGeenSjabloon", err)
+	}
+
+	zuid := sjPartner(t, &cfg, "Praktijk Zuid")
+	if err := ingest.ControleerSjabloonNaam(&cfg, zuid, sjKwartaal, "Praktijk_AB_2026-K3.xlsx"); err != nil {
+		t.Errorf("a name the pattern takes: %v", err)
+	}
+	for naam, want := range map[string]string{
+		"Praktijk_A_2026-K3.xlsx":                "past bij geen",
+		"Praktijk_AB_2026-K3.csv":                ".xlsx",
+		"Praktijk_AB_2026-K2.xlsx":               "noemt kwartaal 2026-K2",
+		"Praktijk_AB_export.xlsx":                "zet het kwartaal in de naam",
+		"Verloskundigen_Lindehoven_2026-K3.xlsx": "Verloskundigen Lindehoven",
+	} {
+		if err := ingest.ControleerSjabloonNaam(&cfg, zuid, sjKwartaal, naam); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%s: %v; want an error about %q", naam, err, want)
+		}
+	}
+	// A name chosen by hand is used as given.
+	pad := filepath.Join(t.TempDir(), "Praktijk_AB_2026-K3.xlsx")
+	if err := ingest.Sjabloon(&cfg, zuid, sjKwartaal, pad); err != nil {
+		t.Fatal(err)
+	}
+	sjImport(t, &cfg, pad)
+}
