@@ -15,21 +15,6 @@ import (
 // a year, the pace of most coalitie plans.
 const vastgelopenNa = 4
 
-// aandachtspunten are the names of the 10 aandachtspunten in the domain
-// reference, by number.
-var aandachtspunten = [10]string{
-	"Stip op de horizon (gedeelde visie)",
-	"Kartrekker(s) aangewezen",
-	"Afspraken op uitvoeringsniveau",
-	"Afspraken op organisatieniveau",
-	"Afspraken op bestuursniveau (intentieverklaring)",
-	"Structurele financiering",
-	"Samenwerken met de doelgroep",
-	"Terugkoppeling aan ouders",
-	"Monitoring en evaluatie (tellen en vertellen)",
-	"Deskundigheidsbevordering",
-}
-
 // BorgingCoalitie is the detail behind KS10 for one coalitie: per
 // kwartaal the procesmonitor's counts and how many aandachtspunten were
 // realised, and per aandachtspunt its course.
@@ -169,7 +154,7 @@ func Borging(ctx context.Context, db *store.DB, cfg *kansrijk.Config) ([]Borging
 			}
 		}
 		for nr := 1; nr <= 10; nr++ {
-			p := Aandachtspunt{Nr: nr, Naam: aandachtspunten[nr-1]}
+			p := Aandachtspunt{Nr: nr, Naam: kansrijk.Aandachtspunten[nr-1]}
 			for _, s := range sts {
 				p.Status = append(p.Status, s[nr-1])
 			}

@@ -10,12 +10,16 @@ import (
 	"kansrijk/store"
 )
 
-// Statuses of an aandachtspunt in the procesmonitor.
-var borgingStatussen = map[string]string{
-	"niet gestart":    "Niet gestart",
-	"in ontwikkeling": "In ontwikkeling",
-	"gerealiseerd":    "Gerealiseerd",
-	"geborgd":         "Geborgd",
+// borgingStatus finds a status of the procesmonitor as the coalitie
+// wrote it, ignoring case and extra spaces.
+func borgingStatus(s string) (string, bool) {
+	s = strings.Join(strings.Fields(s), " ")
+	for _, st := range kansrijk.BorgingStatussen {
+		if strings.EqualFold(s, st) {
+			return st, true
+		}
+	}
+	return "", false
 }
 
 // readProcesmonitor reads a coalitie's quarterly procesmonitor: labels
@@ -81,7 +85,7 @@ func readProcesmonitor(l *levering) (*gelezen, error) {
 			}
 			out.rijen++
 			raw := sheet.Get(cells, stCol)
-			st, ok := borgingStatussen[strings.ToLower(strings.Join(strings.Fields(raw), " "))]
+			st, ok := borgingStatus(raw)
 			cel := sheet.Cell(stCol+1, row)
 			switch {
 			case raw == "":

@@ -727,24 +727,6 @@ func (s *sjabloon) kraamzorg(blad string) error {
 	return nil
 }
 
-// sjabloonPunten are the 10 aandachtspunten of the borging in the
-// domain reference, by number.
-var sjabloonPunten = [10]string{
-	"Stip op de horizon (gedeelde visie)",
-	"Kartrekker(s) aangewezen",
-	"Afspraken op uitvoeringsniveau",
-	"Afspraken op organisatieniveau",
-	"Afspraken op bestuursniveau (intentieverklaring)",
-	"Structurele financiering",
-	"Samenwerken met de doelgroep",
-	"Terugkoppeling aan ouders",
-	"Monitoring en evaluatie (tellen en vertellen)",
-	"Deskundigheidsbevordering",
-}
-
-// sjabloonStatussen are the statuses of an aandachtspunt, in their order.
-var sjabloonStatussen = []string{"Niet gestart", "In ontwikkeling", "Gerealiseerd", "Geborgd"}
-
 // procesmonitor writes the coalitie's form. The labels are the ones the
 // procesmonitor reader looks for in column A.
 func (s *sjabloon) procesmonitor(blad string) error {
@@ -753,7 +735,7 @@ func (s *sjabloon) procesmonitor(blad string) error {
 	s.formulier = true
 	s.stappen = append(s.stappen,
 		"Kies bovenaan de coalitie. Het kwartaal staat er al.",
-		"Kies bij elk van de 10 aandachtspunten de status uit de lijst: "+strings.Join(sjabloonStatussen, ", ")+".",
+		"Kies bij elk van de 10 aandachtspunten de status uit de lijst: "+strings.Join(kansrijk.BorgingStatussen[:], ", ")+".",
 		"Vul onderaan de aantallen in en schrijf eventueel een korte toelichting.")
 	if co := s.coalities(); len(co) > 1 {
 		stap := "Vult u de procesmonitor in voor meer coalities? Maak dan voor elke coalitie een eigen bestand."
@@ -787,7 +769,7 @@ func (s *sjabloon) procesmonitor(blad string) error {
 	for i, t := range []string{"Nr", "Aandachtspunt", "Status", "Toelichting"} {
 		cellen = append(cellen, cel{sheet.Cell(i+1, kop), t, s.stijl.kop})
 	}
-	for i, ap := range sjabloonPunten {
+	for i, ap := range kansrijk.Aandachtspunten {
 		cellen = append(cellen, cel{sheet.Cell(1, kop+1+i), i + 1, 0}, cel{sheet.Cell(2, kop+1+i), ap, s.stijl.tekst})
 	}
 	labels := []string{"Aantal deelnemende partners", "Aantal bijeenkomsten met ouders", "Aantal betrokken ouders", "Toelichting"}
@@ -812,7 +794,7 @@ func (s *sjabloon) procesmonitor(blad string) error {
 		{"B3", "Coalitie", invoer{soort: soortKeuze, lijst: s.coalities(), uitleg: "De coalitie. Kies uit de lijst."}},
 		{"B4", "Kwartaal", invoer{uitleg: fmt.Sprintf("Het kwartaal, zoals %s. Dit staat er al.", s.q)}},
 		{"B5", "Ingevuld door", invoer{uitleg: "Uw naam."}},
-		{status, "Status", invoer{soort: soortKeuze, lijst: sjabloonStatussen, uitleg: "Hoe ver is de coalitie met dit aandachtspunt? Kies uit de lijst."}},
+		{status, "Status", invoer{soort: soortKeuze, lijst: kansrijk.BorgingStatussen[:], uitleg: "Hoe ver is de coalitie met dit aandachtspunt? Kies uit de lijst."}},
 		{sheet.Cell(4, kop+1) + ":" + sheet.Cell(4, kop+10), "Toelichting", invoer{uitleg: "Eventueel een korte toelichting bij de status."}},
 		{sheet.Cell(2, tellingen), labels[0], invoer{soort: soortTelling, uitleg: "Hoeveel organisaties doen mee in de coalitie?"}},
 		{sheet.Cell(2, tellingen+1), labels[1], invoer{soort: soortTelling, uitleg: "Hoeveel bijeenkomsten met ouders waren er dit kwartaal?"}},

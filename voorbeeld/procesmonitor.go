@@ -9,20 +9,6 @@ import (
 	"kansrijk"
 )
 
-// The 10 aandachtspunten of the borging (domain reference).
-var aandachtspunten = []string{
-	"Stip op de horizon (gedeelde visie)",
-	"Kartrekker(s) aangewezen",
-	"Afspraken op uitvoeringsniveau",
-	"Afspraken op organisatieniveau",
-	"Afspraken op bestuursniveau (intentieverklaring)",
-	"Structurele financiering",
-	"Samenwerken met de doelgroep",
-	"Terugkoppeling aan ouders",
-	"Monitoring en evaluatie (tellen en vertellen)",
-	"Deskundigheidsbevordering",
-}
-
 var statussen = map[byte]string{
 	'N': "Niet gestart", 'O': "In ontwikkeling", 'R': "Gerealiseerd", 'G': "Geborgd",
 }
@@ -79,7 +65,7 @@ func (c *coalitie) status(i, qi int, verschuiving []int) string {
 
 // schrijfProcesmonitors writes the coalitie's procesmonitor per quarter.
 func (c *coalitie) schrijfProcesmonitors(dir string, referentie bool) (int, error) {
-	verschuiving := make([]int, len(aandachtspunten))
+	verschuiving := make([]int, len(kansrijk.Aandachtspunten))
 	if !referentie {
 		r := bron("procesmonitor-verloop", c.naam)
 		for i := range verschuiving {
@@ -133,12 +119,12 @@ func (c *coalitie) vulProcesmonitor(w *werkboek, q kansrijk.Kwartaal, verschuivi
 	// Now and then the template is not filled in quite as intended.
 	leegPunt, rommelPunt := -1, -1
 	if kans(r, 0.12) {
-		leegPunt = r.IntN(len(aandachtspunten))
+		leegPunt = r.IntN(len(kansrijk.Aandachtspunten))
 	}
 	if kans(r, 0.12) {
-		rommelPunt = r.IntN(len(aandachtspunten))
+		rommelPunt = r.IntN(len(kansrijk.Aandachtspunten))
 	}
-	for i, punt := range aandachtspunten {
+	for i, punt := range kansrijk.Aandachtspunten {
 		rij := 8 + i
 		status := c.status(i, qi, verschuiving)
 		switch i {
