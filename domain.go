@@ -32,6 +32,7 @@ const (
 	BronOuderverhalen Bron = "ouderverhalen" // coded story log
 	BronCodeboek      Bron = "codeboek"      // regional codebook
 	BronPersonas      Bron = "personas"      // persona descriptions
+	BronQDA           Bron = "refiqda"       // REFI-QDA project (.qdpx): codings to cross-check the story logs
 )
 
 // Partner is an organisation that delivers files. Bestanden are file-name

@@ -129,8 +129,8 @@ func (im *Importer) Bestand(ctx context.Context, pad string) Resultaat {
 // terugmelding writes the feedback workbook of a read file, if asked to
 // and if there is anything to say.
 func (im *Importer) terugmelding(v *voorbereid) {
-	if im.Terugmeldingen == "" || len(v.res.Meldingen) == 0 {
-		return
+	if im.Terugmeldingen == "" || len(v.res.Meldingen) == 0 || strings.EqualFold(filepath.Ext(v.res.Pad), ".qdpx") {
+		return // a REFI-QDA project has no rows to show the partner
 	}
 	base := filepath.Base(v.res.Pad)
 	uit := filepath.Join(im.Terugmeldingen, strings.TrimSuffix(base, filepath.Ext(base))+"_terugmelding.xlsx")
@@ -234,6 +234,11 @@ func (im *Importer) lees(ctx context.Context, pad string) (v *voorbereid) {
 		return v
 	} else if ok {
 		res.Status, res.Levering = AlIngelezen, l
+		return v
+	}
+	if p.Bron == kansrijk.BronQDA {
+		// A REFI-QDA project is a zip of XML, not a spreadsheet.
+		im.leesQDA(v, p, sum)
 		return v
 	}
 	read, ok := readers[p.Bron]

@@ -163,3 +163,29 @@ CREATE TABLE IF NOT EXISTS persona (
     tegenaan   VARCHAR NOT NULL,
     bron       VARCHAR NOT NULL
 );
+
+-- Sources of a REFI-QDA project (.qdpx). Fragments are counted from the
+-- Excel logs only; a project adds codings to cross-check them.
+CREATE TABLE IF NOT EXISTS qda_bron (
+    levering    BIGINT NOT NULL,
+    guid        VARCHAR NOT NULL,
+    naam        VARCHAR NOT NULL,   -- source name in the project
+    verhaal_id  VARCHAR NOT NULL,   -- Verhaal-ID in the name; '' when there is none
+    tekens      INTEGER,            -- length in code points; NULL when the text is missing
+    selecties   INTEGER NOT NULL    -- coded text selections
+);
+
+-- One code applied to a text selection of a REFI-QDA source. Positions
+-- count Unicode code points. tekst is '' when the source text is missing,
+-- the positions do not fit it, or the Verhaal-ID is ingetrokken in a log.
+CREATE TABLE IF NOT EXISTS qda_codering (
+    levering     BIGINT NOT NULL,
+    bron         VARCHAR NOT NULL,  -- source name
+    verhaal_id   VARCHAR NOT NULL,
+    selectie     VARCHAR NOT NULL,  -- guid of the PlainTextSelection
+    code         VARCHAR NOT NULL,  -- "Thema > Code" from the nested code names
+    begin_pos    INTEGER NOT NULL,
+    eind_pos     INTEGER NOT NULL,
+    tekst        VARCHAR NOT NULL,
+    codeur       VARCHAR NOT NULL
+);

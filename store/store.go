@@ -245,16 +245,20 @@ type Inhoud struct {
 	Procesmonitor []Procesmonitor
 	Codes         []Code
 	Personas      []Persona
+	// QDABronnen and Coderingen come from a REFI-QDA project (.qdpx).
+	QDABronnen []QDABron
+	Coderingen []Codering
 }
 
 // rijen counts the data rows (not messages) of an Inhoud.
 func (in *Inhoud) rijen() int {
 	return len(in.Dekking) + len(in.Verloskunde) + len(in.Verhalen) + len(in.Aggregaten) + len(in.Wijkteam) +
-		len(in.Borging) + len(in.Procesmonitor) + len(in.Codes) + len(in.Personas)
+		len(in.Borging) + len(in.Procesmonitor) + len(in.Codes) + len(in.Personas) +
+		len(in.QDABronnen) + len(in.Coderingen)
 }
 
 // dataTabellen are the tables whose rows belong to a levering.
-var dataTabellen = []string{"dekking", "verloskunde", "verhaal", "aggregaat", "wijkteam", "borging", "procesmonitor", "codeboek", "persona"}
+var dataTabellen = []string{"dekking", "verloskunde", "verhaal", "aggregaat", "wijkteam", "borging", "procesmonitor", "codeboek", "persona", "qda_bron", "qda_codering"}
 
 // Controleer checks the store's integrity: every levering has exactly
 // the data rows it was stored with, and no row belongs to a levering
@@ -458,6 +462,9 @@ func appendInhoud(c driver.Conn, l *Levering, in *Inhoud) error {
 		return []driver.Value{l.ID, p.Blad, int32(p.Rij), p.Naam, p.Voornaam, p.Coalitie, p.Doelgroep, p.Situatie, p.Nodig, p.Tegenaan, p.Bron}
 	})
 	if err != nil {
+		return err
+	}
+	if err := appendQDA(c, l, in); err != nil {
 		return err
 	}
 	// Messages last: a test relies on a bad message failing after rows

@@ -2,9 +2,7 @@ package stories
 
 import (
 	"context"
-	"fmt"
 	"sort"
-	"time"
 
 	"kansrijk"
 	"kansrijk/store"
@@ -23,58 +21,45 @@ type Selectie struct {
 
 // Citaten selects quotes for a report, deterministically: highlighted
 // stories first, then the newest, then by Verhaal-ID; at most one per
-// Verhaal-ID. Only fragments with consent rapport or openbaar are
-// considered, and every quote is redacted before it is returned.
+// Verhaal-ID, and none that nearly repeats a quote already chosen. Only
+// fragments with consent rapport or openbaar are considered, never a
+// withdrawn one, and every quote is redacted (persona's and whoever
+// entered a story are known names) before it is returned.
 func Citaten(ctx context.Context, db *store.DB, cfg *kansrijk.Config, s Selectie) ([]Citaat, error) {
-	allowed := []string{string(Rapport), string(Openbaar)}
-	if s.AlleenOpenbaar {
-		allowed = []string{string(Openbaar)}
-	}
-	from := s.Kwartaal.Add(-s.Terug)
-	rows, err := db.QueryContext(ctx, `
-		SELECT v.verhaal_id, v.coalitie, v.datum, v.werkvorm, v.persona, v.doelgroep, v.toestemming,
-		       v.fragment, v.codes, v.toon, v.uitgelicht, v.ingevoerd_door
-		FROM verhaal v JOIN actieve_levering l ON v.levering = l.id
-		WHERE v.coalitie = ? AND list_contains(?, v.toestemming)
-		  AND v.datum >= ? AND v.datum < ? AND v.fragment <> ''
-		ORDER BY v.uitgelicht DESC, v.datum DESC, v.verhaal_id`,
-		s.Coalitie, allowed, from.Start(), s.Kwartaal.End())
+	v, err := Lees(ctx, db)
 	if err != nil {
-		return nil, fmt.Errorf("citaten kiezen: %w", err)
+		return nil, err
 	}
-	defer rows.Close()
-	red := Redactor{Toegestaan: plaatsen(cfg)}
-	var out []Citaat
-	seen := map[string]bool{}
-	for rows.Next() {
-		var c Citaat
-		var datum time.Time
-		var codes []any
-		var uitgelicht bool
-		var door, toestemming string
-		if err := rows.Scan(&c.VerhaalID, &c.Coalitie, &datum, &c.Werkvorm, &c.Persona, &c.Doelgroep, &toestemming,
-			&c.Tekst, &codes, &c.Toon, &uitgelicht, &door); err != nil {
-			return nil, fmt.Errorf("citaten kiezen: %w", err)
+	return v.Citaten(cfg, s), nil
+}
+
+// Citaten is Citaten on what Lees read.
+func (v *Verhalen) Citaten(cfg *kansrijk.Config, s Selectie) []Citaat {
+	from, to := s.Kwartaal.Add(-s.Terug).Index(), s.Kwartaal.Index()
+	var fs []Fragment
+	for _, f := range v.Fragmenten {
+		if f.Coalitie == s.Coalitie && citeerbaar(f, s.AlleenOpenbaar) && f.Kwartaal.Index() >= from && f.Kwartaal.Index() <= to {
+			fs = append(fs, f)
 		}
-		if seen[c.VerhaalID] {
+	}
+	sort.SliceStable(fs, func(i, j int) bool { return eerder(fs[i], fs[j]) })
+	red := v.redactor(cfg)
+	var out []Citaat
+	var gekozen []woorden
+	seen := map[string]bool{}
+	for _, f := range fs {
+		w := woordenVan(f.Tekst)
+		if seen[idSleutel(f)] || lijktOp(w, gekozen) {
 			continue
 		}
-		seen[c.VerhaalID] = true
-		c.Toestemming = Toestemming(toestemming)
-		c.Kwartaal = kansrijk.KwartaalVan(datum)
-		for _, x := range codes {
-			if s, ok := x.(string); ok {
-				c.Codes = append(c.Codes, s)
-			}
-		}
-		red.Namen = []string{door, c.Persona}
-		c.Tekst = red.Redact(c.Tekst)
-		out = append(out, c)
+		seen[idSleutel(f)] = true
+		gekozen = append(gekozen, w)
+		out = append(out, citaat(f, red))
 		if s.Max > 0 && len(out) == s.Max {
 			break
 		}
 	}
-	return out, rows.Err()
+	return out
 }
 
 // plaatsen are the capitalised words in quotes that are places, not

@@ -320,6 +320,7 @@ func Config(schaal int) kansrijk.Config {
 	cfg.Partners = append(cfg.Partners,
 		kansrijk.Partner{Naam: "Procesmonitor", Bron: kansrijk.BronProcesmonitor, Bestanden: []string{"Procesmonitor_*"}},
 		kansrijk.Partner{Naam: "Ouderverhalen", Bron: kansrijk.BronOuderverhalen, Bestanden: []string{"Ouderverhalen_*.xlsx"}},
+		kansrijk.Partner{Naam: "QualCoder-projecten", Bron: kansrijk.BronQDA, Bestanden: []string{"*.qdpx"}},
 		kansrijk.Partner{Naam: "Codeboek", Bron: kansrijk.BronCodeboek, Bestanden: []string{"Codeboek*.xlsx"}},
 		kansrijk.Partner{Naam: "Persona's", Bron: kansrijk.BronPersonas, Bestanden: []string{"Personas*.xlsx"}},
 	)

@@ -103,7 +103,7 @@ func Parse(data []byte, name string) (kansrijk.Config, error) {
 var bronnen = map[kansrijk.Bron]bool{
 	kansrijk.BronVerloskunde: true, kansrijk.BronJGZ: true, kansrijk.BronKraamzorg: true,
 	kansrijk.BronWijkteam: true, kansrijk.BronProcesmonitor: true, kansrijk.BronOuderverhalen: true,
-	kansrijk.BronCodeboek: true, kansrijk.BronPersonas: true,
+	kansrijk.BronCodeboek: true, kansrijk.BronPersonas: true, kansrijk.BronQDA: true,
 }
 
 func check(cfg *kansrijk.Config, name string) error {
@@ -132,7 +132,7 @@ func check(cfg *kansrijk.Config, name string) error {
 	}
 	for _, p := range cfg.Partners {
 		if !bronnen[p.Bron] {
-			return fmt.Errorf("%s: partner %q heeft onbekende bron %q; kies uit verloskunde, jgz, kraamzorg, wijkteam, procesmonitor, ouderverhalen, codeboek, personas", name, p.Naam, p.Bron)
+			return fmt.Errorf("%s: partner %q heeft onbekende bron %q; kies uit verloskunde, jgz, kraamzorg, wijkteam, procesmonitor, ouderverhalen, codeboek, personas, refiqda", name, p.Naam, p.Bron)
 		}
 		for _, pat := range p.Bestanden {
 			if _, err := path.Match(pat, ""); err != nil {

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -18,6 +19,7 @@ import (
 	"kansrijk/ingest"
 	"kansrijk/reports"
 	"kansrijk/store"
+	"kansrijk/stories"
 	"kansrijk/voorbeeld"
 	"kansrijk/workspace"
 )
@@ -147,6 +149,9 @@ func cmdImport(args []string, stdout, stderr io.Writer) error {
 	if terug > 0 {
 		fmt.Fprintf(stdout, "Terugmeldingen voor partners (hun eigen rijen met de meldingen erbij): %d in %s\n", terug, w.Terugmeldingen())
 	}
+	if err := printVerhaalcontrole(stdout, db); err != nil {
+		return err
+	}
 	if tel[ingest.Afgewezen]+tel[ingest.NietHerkend]+tel[ingest.NietOndersteund] > 0 {
 		return errInvoer
 	}
@@ -267,6 +272,7 @@ func cmdExport(args []string, stdout, stderr io.Writer) error {
 		"Schrijft alle berekende cijfers weg: per coalitie, gemeente, kwartaal en indicator de teller,\nnoemer, waarde en status. Met .csv één CSV-bestand; met .xlsx een werkmap met ook de\naanleverstatus. Dit is een interne export: kleine aantallen staan er exact in, met de status\nklein_aantal; deel hem niet buiten het M&E-team.")
 	dir := fs.String("w", ".", "de werkmap")
 	uit := fs.String("uit", "", "het bestand om te schrijven, .csv of .xlsx (verplicht)")
+	verhalen := fs.String("verhalen", "", "schrijf ook de tabellen over de ouderverhalen (codes, thema's, toon, citaten, persona's) als CSV in deze map")
 	pos, err := parse(fs, args, stdout)
 	if err != nil {
 		return err
@@ -306,5 +312,53 @@ func cmdExport(args []string, stdout, stderr io.Writer) error {
 		return fmt.Errorf("%s schrijven: %w", *uit, err)
 	}
 	fmt.Fprintf(stdout, "Klaar: %d cijfers geschreven naar %s\n", len(cijfers), *uit)
+	if *verhalen != "" {
+		paden, err := stories.Exporteer(ctx, db, &w.Config, *verhalen)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "Tabellen over de ouderverhalen: %d CSV-bestanden in %s\n", len(paden), *verhalen)
+	}
+	return nil
+}
+
+// printVerhaalcontrole reports, after an import, what only shows once
+// logs, codebook and REFI-QDA projects are all in: codes missing from the
+// codebook, and how .qdpx sources matched the logs.
+func printVerhaalcontrole(w io.Writer, db *store.DB) error {
+	ctx := context.Background()
+	v, err := stories.Lees(ctx, db)
+	if err != nil {
+		return err
+	}
+	if len(v.Fragmenten) == 0 {
+		return nil
+	}
+	onbekend, err := v.OnbekendeCodes()
+	if errors.Is(err, stories.ErrGeenCodeboek) {
+		fmt.Fprintf(w, "\nLet op: %v.\n", err)
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if len(onbekend) > 0 {
+		fmt.Fprintf(w, "\nCodes in ouderverhalen die niet in het codeboek staan (tellen niet mee): %d\n", len(onbekend))
+		for i, o := range onbekend {
+			if i == maxMeldingen {
+				fmt.Fprintf(w, "  … en %d meer (zie kansrijk export --verhalen)\n", len(onbekend)-i)
+				break
+			}
+			m := o.Melding()
+			fmt.Fprintf(w, "  %s %s: %s\n", m.Bestand, m.Plaats(), m.Tekst)
+		}
+	}
+	controles, err := stories.Kruiscontrole(ctx, db)
+	if err != nil {
+		return err
+	}
+	for _, c := range controles {
+		fmt.Fprintf(w, "%s\n", c.Samenvatting())
+	}
 	return nil
 }

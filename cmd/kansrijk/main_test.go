@@ -122,7 +122,7 @@ func TestSamplesEndToEnd(t *testing.T) {
 	}
 	var files []string
 	for _, pat := range []string{"Verlosk*.xlsx", "JGZ_*.xlsx", "Kraamzorg_*.xlsx", "wijkteam_*.csv", "Procesmonitor_*.xlsx",
-		"Ouderverhalen_*.xlsx", "Codeboek.xlsx", "Personas.xlsx"} {
+		"Ouderverhalen_*.xlsx", "Ouderverhalen_*.qdpx", "Codeboek.xlsx", "Personas.xlsx"} {
 		fs, _ := filepath.Glob(filepath.Join(samples, pat))
 		files = append(files, fs...)
 	}
