@@ -65,8 +65,9 @@ func (r *Redactor) Redact(s string) string {
 		// ("K. Smit" also removes "Smit").
 		for _, part := range append([]string{n}, strings.Fields(n)...) {
 			if part = strings.TrimSpace(part); len([]rune(part)) >= 3 && !tussenvoegsels[part] {
-				re := regexp.MustCompile(`\b` + regexp.QuoteMeta(part) + `\b`)
-				s = re.ReplaceAllString(s, "[naam]")
+				// \b is ASCII-only in Go; letters like Ö need their own edge.
+				re := regexp.MustCompile(`(^|[^\pL\pN])` + regexp.QuoteMeta(part) + `($|[^\pL\pN])`)
+				s = re.ReplaceAllString(s, "${1}[naam]${2}")
 			}
 		}
 	}

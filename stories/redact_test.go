@@ -6,7 +6,7 @@ import (
 )
 
 func TestRedact(t *testing.T) {
-	r := &Redactor{Namen: []string{"Marloes", "K. Smit"}, Toegestaan: []string{"Havenstad", "Dijkwaard"}}
+	r := &Redactor{Namen: []string{"Marloes", "K. Smit", "Öztürk"}, Toegestaan: []string{"Havenstad", "Dijkwaard"}}
 	tests := []struct {
 		in     string
 		gone   []string // must not survive
@@ -26,6 +26,8 @@ func TestRedact(t *testing.T) {
 		{"Alleen mijn nicht Roosmarijn weet dat.", []string{"Roosmarijn"}, "[naam]"},
 		{"Marloes zei dat het goed ging.", []string{"Marloes"}, "[naam]"},
 		{"Ingevoerd door K. Smit vandaag.", []string{"Smit"}, "[naam]"},
+		{"Öztürk hielp me. Ook mevrouw Öztürk.", []string{"Öztürk"}, "[naam]"},
+		{"Marloes, Marloes en nog eens Marloes.", []string{"Marloes"}, "[naam]"},
 	}
 	for _, tt := range tests {
 		got := r.Redact(tt.in)
