@@ -336,3 +336,48 @@ func OnbekendeCodes(ctx context.Context, db *store.DB) ([]OnbekendeCode, error) 
 	}
 	return v.OnbekendeCodes()
 }
+
+// OnbekendePersona is a story that names a persona the persona's do not
+// have; the story still counts, but is tied to no persona page.
+type OnbekendePersona struct {
+	Bestand   string
+	Blad      string
+	Rij       int
+	VerhaalID string
+	Persona   string
+}
+
+// Melding is the message for the coalitie that delivered the log.
+func (o OnbekendePersona) Melding() store.Melding {
+	return store.Melding{
+		Bestand: o.Bestand, Blad: o.Blad, Waarde: o.Persona, Ernst: store.Waarschuwing,
+		Tekst: fmt.Sprintf("rij %d (%s): persona '%s' staat niet bij de persona's; het verhaal telt mee, maar hoort bij geen persona. Controleer de voornaam",
+			o.Rij, o.VerhaalID, o.Persona),
+	}
+}
+
+// OnbekendePersonas lists the counted fragments whose Persona is not the
+// first name of any persona. Without any persona's nothing can be
+// checked and it returns nil.
+func (v *Verhalen) OnbekendePersonas() []OnbekendePersona {
+	if len(v.Personas) == 0 {
+		return nil
+	}
+	known := map[string]bool{}
+	for _, p := range v.Personas {
+		known[strings.ToLower(strings.TrimSpace(p.Voornaam))] = true
+	}
+	var out []OnbekendePersona
+	for _, f := range v.Fragmenten {
+		if p := strings.TrimSpace(f.Persona); p != "" && !known[strings.ToLower(p)] {
+			out = append(out, OnbekendePersona{Bestand: f.Bestand, Blad: f.Blad, Rij: f.Rij, VerhaalID: f.VerhaalID, Persona: p})
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Bestand != out[j].Bestand {
+			return out[i].Bestand < out[j].Bestand
+		}
+		return out[i].Rij < out[j].Rij
+	})
+	return out
+}

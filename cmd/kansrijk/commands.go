@@ -353,6 +353,17 @@ func printVerhaalcontrole(w io.Writer, db *store.DB) error {
 			fmt.Fprintf(w, "  %s %s: %s\n", m.Bestand, m.Plaats(), m.Tekst)
 		}
 	}
+	if ps := v.OnbekendePersonas(); len(ps) > 0 {
+		fmt.Fprintf(w, "\nVerhalen met een persona die niet bij de persona's staat: %d\n", len(ps))
+		for i, o := range ps {
+			if i == maxMeldingen {
+				fmt.Fprintf(w, "  … en %d meer\n", len(ps)-i)
+				break
+			}
+			m := o.Melding()
+			fmt.Fprintf(w, "  %s %s: %s\n", m.Bestand, m.Plaats(), m.Tekst)
+		}
+	}
 	controles, err := stories.Kruiscontrole(ctx, db)
 	if err != nil {
 		return err
