@@ -73,9 +73,13 @@ type Profiel struct {
 type Indicator struct {
 	Code         string  `toml:"code"`
 	Naam         string  `toml:"naam"`
+	Teller       string  `toml:"teller"` // what is counted, in words, for reports
+	Noemer       string  `toml:"noemer"`
 	Bron         Bron    `toml:"bron"`
 	Beter        string  `toml:"beter"` // "hoger", "lager" or "" (context)
 	Streefwaarde float64 `toml:"streefwaarde"`
+	// Baseline is the kwartaal progress is measured from, e.g. 2025-K1.
+	Baseline string `toml:"baseline"`
 }
 
 // Coalitie returns the coalitie with the given name (case-insensitive).
@@ -139,15 +143,15 @@ func NormGemeente(s string) string {
 // DefaultIndicatoren are KS01–KS10 of the domain reference.
 func DefaultIndicatoren() []Indicator {
 	return []Indicator{
-		{Code: "KS01", Naam: "Vroege start zwangerschapszorg", Bron: BronVerloskunde, Beter: "hoger", Streefwaarde: 0.75},
-		{Code: "KS02", Naam: "Vroeggeboorte", Bron: BronVerloskunde, Beter: "lager", Streefwaarde: 0.07},
-		{Code: "KS03", Naam: "Laag geboortegewicht", Bron: BronVerloskunde, Beter: "lager", Streefwaarde: 0.06},
-		{Code: "KS04", Naam: "Roken tijdens zwangerschap", Bron: BronVerloskunde, Beter: "lager", Streefwaarde: 0.05},
-		{Code: "KS05", Naam: "Kwetsbaarheid gesignaleerd", Bron: BronVerloskunde},
-		{Code: "KS06", Naam: "Toeleiding na signalering", Bron: BronVerloskunde, Beter: "hoger", Streefwaarde: 0.8},
-		{Code: "KS07", Naam: "Bereik prenataal huisbezoek", Bron: BronJGZ, Beter: "hoger", Streefwaarde: 0.6},
-		{Code: "KS08", Naam: "Geleverde kraamzorg", Bron: BronKraamzorg, Beter: "hoger", Streefwaarde: 0.95},
-		{Code: "KS09", Naam: "Snelle start bestaanszekerheid", Bron: BronWijkteam, Beter: "hoger", Streefwaarde: 0.8},
-		{Code: "KS10", Naam: "Borging", Bron: BronProcesmonitor, Beter: "hoger", Streefwaarde: 0.8},
+		{Code: "KS01", Naam: "Vroege start zwangerschapszorg", Teller: "eerste controle vóór 10 weken zwangerschap", Noemer: "zwangeren met een eerste controle in het kwartaal", Bron: BronVerloskunde, Beter: "hoger", Streefwaarde: 0.75, Baseline: "2025-K1"},
+		{Code: "KS02", Naam: "Vroeggeboorte", Teller: "geboren vóór 37 weken", Noemer: "geboorten in het kwartaal", Bron: BronVerloskunde, Beter: "lager", Streefwaarde: 0.07, Baseline: "2025-K1"},
+		{Code: "KS03", Naam: "Laag geboortegewicht", Teller: "geboortegewicht onder 2500 gram", Noemer: "geboorten in het kwartaal", Bron: BronVerloskunde, Beter: "lager", Streefwaarde: 0.06, Baseline: "2025-K1"},
+		{Code: "KS04", Naam: "Roken tijdens zwangerschap", Teller: "rookt", Noemer: "zwangeren met een eerste controle en bekende rookstatus", Bron: BronVerloskunde, Beter: "lager", Streefwaarde: 0.05, Baseline: "2025-K1"},
+		{Code: "KS05", Naam: "Kwetsbaarheid gesignaleerd", Teller: "kwetsbaarheid gesignaleerd", Noemer: "zwangeren met een eerste controle in het kwartaal", Bron: BronVerloskunde, Baseline: "2025-K1"},
+		{Code: "KS06", Naam: "Toeleiding na signalering", Teller: "gesignaleerd en doorverwezen", Noemer: "zwangeren bij wie kwetsbaarheid is gesignaleerd", Bron: BronVerloskunde, Beter: "hoger", Streefwaarde: 0.8, Baseline: "2025-K1"},
+		{Code: "KS07", Naam: "Bereik prenataal huisbezoek", Teller: "prenatale huisbezoeken", Noemer: "aanmeldingen prenataal bij de JGZ", Bron: BronJGZ, Beter: "hoger", Streefwaarde: 0.6, Baseline: "2025-K1"},
+		{Code: "KS08", Naam: "Geleverde kraamzorg", Teller: "geleverde uren kraamzorg", Noemer: "geïndiceerde uren", Bron: BronKraamzorg, Beter: "hoger", Streefwaarde: 0.95, Baseline: "2025-K1"},
+		{Code: "KS09", Naam: "Snelle start bestaanszekerheid", Teller: "hulp gestart binnen 28 dagen", Noemer: "aanmeldingen met financiële zorgen", Bron: BronWijkteam, Beter: "hoger", Streefwaarde: 0.8, Baseline: "2025-K1"},
+		{Code: "KS10", Naam: "Borging", Teller: "aandachtspunten gerealiseerd of geborgd", Noemer: "10 aandachtspunten", Bron: BronProcesmonitor, Beter: "hoger", Streefwaarde: 0.8, Baseline: "2025-K1"},
 	}
 }

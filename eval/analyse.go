@@ -46,7 +46,10 @@ type Beoordeling struct {
 	Interval      *Interval
 	VorigKwartaal *Verschil // change since the kwartaal before
 	VorigJaar     *Verschil // change since the same kwartaal a year before
-	Streef        *Streef   // nil when the indicator has no streefwaarde
+	// SindsBaseline is the change since the indicator's baseline
+	// kwartaal (Indicator.Baseline), when both figures may be shown.
+	SindsBaseline *Verschil
+	Streef        *Streef // nil when the indicator has no streefwaarde
 	// Vergelijking with the mean of the coalities; nil for indicators that
 	// do not count people, or with fewer than 3 coalities to compare.
 	Vergelijking *Vergelijking
@@ -143,6 +146,11 @@ func Analyse(cijfers []Cijfer, cfg *kansrijk.Config, q kansrijk.Kwartaal) []Beoo
 			}
 			if c, ok := zichtbaar(co.Naam, in.Code, q.Add(-4)); ok {
 				b.VorigJaar = verschil(nu, c, personen)
+			}
+			if base, err := kansrijk.ParseKwartaal(in.Baseline); err == nil && base.Index() < q.Index() {
+				if c, ok := zichtbaar(co.Naam, in.Code, base); ok {
+					b.SindsBaseline = verschil(nu, c, personen)
+				}
 			}
 			b.Streef = streef(b.Waarde, in)
 			if personen {

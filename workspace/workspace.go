@@ -154,6 +154,11 @@ func check(cfg *kansrijk.Config, name string) error {
 		if in.Beter != "" && in.Beter != "hoger" && in.Beter != "lager" {
 			return fmt.Errorf("%s: indicator %s: beter = %q; kies \"hoger\", \"lager\" of laat leeg", name, in.Code, in.Beter)
 		}
+		if in.Baseline != "" {
+			if _, err := kansrijk.ParseKwartaal(in.Baseline); err != nil {
+				return fmt.Errorf("%s: indicator %s: baseline: %v", name, in.Code, err)
+			}
+		}
 		if in.Streefwaarde < 0 || in.Streefwaarde > 1 {
 			return fmt.Errorf("%s: indicator %s: streefwaarde %v moet een fractie tussen 0 en 1 zijn (0.75 = 75%%)", name, in.Code, in.Streefwaarde)
 		}

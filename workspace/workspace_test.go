@@ -40,6 +40,7 @@ func TestParseErrors(t *testing.T) {
 		{base + "[[partner]]\nnaam = \"P\"\nbron = \"jgz\"\ngemeenten = [\"Y\"]\n", "bij geen enkele coalitie"},
 		{base + "[[indicator]]\ncode = \"KS01\"\nstreefwaarde = 75\n", "fractie tussen 0 en 1"},
 		{base + "[[indicator]]\ncode = \"KS01\"\nbeter = \"meer\"\n", "kies \"hoger\""},
+		{base + "[[indicator]]\ncode = \"KS01\"\nbaseline = \"begin 2025\"\n", "baseline"},
 	}
 	for _, tt := range tests {
 		_, err := Parse([]byte(tt.toml), "k.toml")
