@@ -19,6 +19,7 @@ ECHARTS_JS        := reports/assets/echarts.min.js
 CACHE             := .cache
 
 export CGO_ENABLED := 1
+SHELL := /bin/bash
 
 # Fuzz targets, package:Target. make test runs each for FUZZTIME; run
 # longer with e.g. make fuzz FUZZTIME=10m.
@@ -58,8 +59,9 @@ test: assets
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	  if [ -n "$$unformatted" ]; then echo "gofmt zou deze bestanden wijzigen:"; echo "$$unformatted"; exit 1; fi
 	$(GO) vet ./...
-	$(GO) test -count=1 ./...
+	@set -o pipefail; $(GO) test -count=1 ./... 2>&1 | tee .test.log
 	@$(MAKE) --no-print-directory fuzz
+	@echo "pakketten: $$(grep -c '^ok' .test.log) passed, $$(grep -c '^FAIL' .test.log) failed"; rm -f .test.log
 
 fuzz: assets
 	@for f in $(FUZZ); do \
