@@ -76,6 +76,10 @@ func Build(ctx context.Context, db *store.DB, cfg *kansrijk.Config, co kansrijk.
 		r.Indicatoren = append(r.Indicatoren, rs)
 	}
 
+	if err := analyseer(ctx, db, cfg, co, cijfers, r); err != nil {
+		return nil, err
+	}
+
 	cit, err := stories.Citaten(ctx, db, cfg, stories.Selectie{Coalitie: co.Naam, Kwartaal: opt.Kwartaal, Terug: 3, Max: 3})
 	if err != nil {
 		return nil, err
@@ -92,6 +96,154 @@ func Build(ctx context.Context, db *store.DB, cfg *kansrijk.Config, co kansrijk.
 		}
 	}
 	return r, nil
+}
+
+// analyseer adds eval's analysis to r: the Beoordelingen and
+// completeness notes per indicator, the procesmonitor's detail and the
+// delivery status of the coalitie's partners.
+func analyseer(ctx context.Context, db *store.DB, cfg *kansrijk.Config, co kansrijk.Coalitie, cijfers []eval.Cijfer, r *Rapport) error {
+	n := len(r.Kwartalen)
+	plek := make(map[int]int, n) // kwartaal index → position in r.Kwartalen
+	for i, q := range r.Kwartalen {
+		plek[q.Index()] = i
+	}
+	hoort := func(coalitie string, q kansrijk.Kwartaal) (int, bool) {
+		i, ok := plek[q.Index()]
+		return i, ok && coalitie == co.Naam
+	}
+	pos := make(map[string]int, len(r.Indicatoren)) // indicator code → position in r.Indicatoren
+	for i, rs := range r.Indicatoren {
+		pos[rs.Indicator.Code] = i
+		r.Indicatoren[i].Beoordelingen = make([]eval.Beoordeling, n)
+		r.Indicatoren[i].Noten = make([]eval.Noot, n)
+	}
+
+	// Analyse compares a coalitie with all the others, so it gets every
+	// figure; one call per kwartaal gives each point of the chart its
+	// interval as eval decides it.
+	for _, q := range r.Kwartalen {
+		for _, b := range eval.Analyse(cijfers, cfg, q) {
+			if i, ok := hoort(b.Coalitie, b.Kwartaal); ok {
+				if j, ok := pos[b.Indicator]; ok {
+					r.Indicatoren[j].Beoordelingen[i] = b
+				}
+			}
+		}
+	}
+
+	as, err := eval.Aanleveringen(ctx, db, cfg)
+	if err != nil {
+		return err
+	}
+	for _, nt := range eval.Volledigheid(cijfers, as, cfg, r.Kwartalen) {
+		if i, ok := hoort(nt.Coalitie, nt.Kwartaal); ok {
+			if j, ok := pos[nt.Indicator]; ok {
+				r.Indicatoren[j].Noten[i] = nt
+			}
+		}
+	}
+	r.Aanleveringen = aanleveringenIn(as, co.Naam, r.Kwartalen)
+
+	bs, err := eval.Borging(ctx, db, cfg)
+	if err != nil {
+		return err
+	}
+	for _, b := range bs {
+		if b.Coalitie == co.Naam {
+			r.Borging = borgingIn(b, r.Kwartalen)
+		}
+	}
+	return nil
+}
+
+// aanleveringenIn is the delivery status of coalitie's partners over
+// kwartalen, by partner and kwartaal. A kwartaal past the last one anyone
+// delivered for is not in eval's list; nothing came for it, so it counts
+// as missing.
+func aanleveringenIn(as []eval.Aanlevering, coalitie string, kwartalen []kansrijk.Kwartaal) []eval.Aanlevering {
+	type sleutel struct {
+		partner string
+		q       int
+	}
+	status := map[sleutel]eval.Aanlevering{}
+	var partners []string
+	for _, a := range as {
+		if a.Coalitie != coalitie {
+			continue
+		}
+		if len(partners) == 0 || partners[len(partners)-1] != a.Partner {
+			partners = append(partners, a.Partner) // eval sorts by partner
+		}
+		status[sleutel{a.Partner, a.Kwartaal.Index()}] = a
+	}
+	var out []eval.Aanlevering
+	for _, p := range partners {
+		for _, q := range kwartalen {
+			a, ok := status[sleutel{p, q.Index()}]
+			if !ok {
+				a = eval.Aanlevering{Coalitie: coalitie, Partner: p, Kwartaal: q, Status: eval.Ontbreekt}
+			}
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// borgingIn cuts a coalitie's procesmonitor to kwartalen; nil when none of
+// its kwartalen is left.
+//
+// Kwartalen after the report's kwartaal are dropped and, if there were
+// any, each point's Stilstand is counted again up to the report's
+// kwartaal, by eval's rule (Aandachtspunt.Stilstand): a report about an
+// earlier kwartaal must not know what came later. Kwartalen before the
+// series are dropped too, but a point's Stilstand still counts them.
+func borgingIn(b eval.BorgingCoalitie, kwartalen []kansrijk.Kwartaal) *eval.BorgingCoalitie {
+	if len(kwartalen) == 0 {
+		return nil
+	}
+	eerste, laatste := kwartalen[0].Index(), kwartalen[len(kwartalen)-1].Index()
+	tot := len(b.Kwartalen)
+	for tot > 0 && b.Kwartalen[tot-1].Kwartaal.Index() > laatste {
+		tot--
+	}
+	van := 0
+	for van < tot && b.Kwartalen[van].Kwartaal.Index() < eerste {
+		van++
+	}
+	if van == tot {
+		return nil
+	}
+	uit := &eval.BorgingCoalitie{Coalitie: b.Coalitie, Kwartalen: append([]eval.BorgingKwartaal(nil), b.Kwartalen[van:tot]...)}
+	for _, p := range b.Punten {
+		if tot < len(b.Kwartalen) {
+			p.Stilstand = stilstand(b.Kwartalen[:tot], p.Status[:tot])
+			p.Vastgelopen = p.Stilstand >= vastgelopenNa
+		}
+		p.Status = append([]string(nil), p.Status[van:tot]...)
+		uit.Punten = append(uit.Punten, p)
+	}
+	return uit
+}
+
+// vastgelopenNa is eval's threshold for Aandachtspunt.Vastgelopen.
+const vastgelopenNa = 4
+
+// stilstand counts the latest consecutive kwartalen in which a point was
+// Niet gestart or In ontwikkeling without change, as eval does.
+func stilstand(kw []eval.BorgingKwartaal, status []string) int {
+	norm := func(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
+	n := 0
+	for i := len(status) - 1; i >= 0; i-- {
+		s := norm(status[i])
+		if s != "niet gestart" && s != "in ontwikkeling" {
+			break
+		}
+		if i < len(status)-1 && (s != norm(status[i+1]) || kw[i].Kwartaal.Index() != kw[i+1].Kwartaal.Index()-1) {
+			break
+		}
+		n++
+	}
+	return n
 }
 
 // levertAan reports whether a levering holds data of the coalitie.

@@ -67,13 +67,27 @@ type htmlPagina struct {
 	Kort        []string
 	Overzicht   htmlOverzicht
 	Indicatoren []htmlIndicator
+	Borging     htmlBorging
+	Aanlever    htmlAanlever
 	Citaten     []htmlCitaat
 	Bronnen     []htmlBron
 	AlleNoten   []noot
-	// The texts of "Bronnen en werkwijze" shared with the PDF.
-	KleineAantallen string
-	NietAangeleverd string
-	EchartsJS       template.JS
+	// The texts shared with the PDF.
+	Titels              htmlTitels
+	Leeswijzer          string
+	BorgingIntro        string
+	AanleverIntro       string
+	KleineAantallen     string
+	Marges              string
+	NietAangeleverd     string
+	KwartaalTeken       string
+	KwartaalTekenUitleg string
+	EchartsJS           template.JS
+}
+
+// htmlTitels are the section titles, the same as the PDF's.
+type htmlTitels struct {
+	Kort, Indicatoren, Borging, Ouders, Aanlever, Werkwijze string
 }
 
 // htmlOverzicht is the table of all indicators in "In het kort".
@@ -88,6 +102,7 @@ type htmlOverzichtRij struct {
 	ID, Code, Naam string
 	Nu, Vorig      htmlCel
 	Streef         string
+	Trend          string
 }
 
 type htmlIndicator struct {
@@ -97,12 +112,14 @@ type htmlIndicator struct {
 	Code        string
 	Naam        string
 	Toelichting string
-	Stand       string // the reporting kwartaal's figure in words
+	Beoordeling []regel // the figure, its margin, changes, trend and comparisons
+	Marge       bool    // the chart shows the coalitie's interval
 	AriaLabel   string
 	Optie       template.JS
 
-	Rijen []htmlRij
-	Noten []noot
+	Rijen         []htmlRij
+	Noten         []noot
+	KwartaalNoten []string // completeness notes, each starting with its kwartaal
 
 	// Per gemeente, only for coalities of more than one gemeente.
 	Gemeenten     []string
@@ -112,6 +129,7 @@ type htmlIndicator struct {
 
 type htmlRij struct {
 	Kwartaal   string
+	Noot       string // the completeness note of this kwartaal, if any
 	Huidig     bool
 	Teller     htmlCel
 	Noemer     htmlCel
@@ -132,6 +150,54 @@ type htmlCel struct {
 	Uitleg string
 }
 
+// htmlBorging is the Borging section.
+type htmlBorging struct {
+	Samenvatting string
+	Heeft        bool // a procesmonitor over these kwartalen
+	Stil         []string
+	GeenStil     string
+	Kwartalen    []string
+	Legenda      []htmlBorgCel
+	Punten       []htmlBorgPunt
+	Monitor      []htmlMonitorRij
+	MonitorNoten []string
+
+	GrafiekID, OptieID, AriaLabel string
+	Optie                         template.JS
+}
+
+type htmlBorgPunt struct {
+	Naam   string
+	Cellen []htmlBorgCel
+}
+
+// htmlBorgCel is one status: its niveau picks colour and symbol, the
+// label says it in words.
+type htmlBorgCel struct {
+	Niveau int
+	Label  string
+}
+
+type htmlMonitorRij struct {
+	Kwartaal                              string
+	Huidig                                bool
+	Gerealiseerd, Partners, Bijeenkomsten string
+	Ouders                                htmlCel
+}
+
+// htmlAanlever is the Aanleverstatus section.
+type htmlAanlever struct {
+	Samenvatting string
+	Kwartalen    []string
+	Rijen        []htmlAanleverRij
+	Legenda      []aanleverTeken
+}
+
+type htmlAanleverRij struct {
+	Partner string
+	Cellen  []aanleverTeken
+}
+
 type htmlCitaat struct {
 	Tekst    string
 	Herkomst string
@@ -147,16 +213,24 @@ type htmlBron struct {
 func htmlMaakPagina(r *Rapport) (*htmlPagina, error) {
 	huidig := huidigIndex(r)
 	p := &htmlPagina{
-		Titel:           fmt.Sprintf("Kansrijke Start — evaluatierapport %s %s", r.Coalitie.Naam, r.Kwartaal),
-		Coalitie:        r.Coalitie.Naam,
-		Kwartaal:        r.Kwartaal.String(),
-		Regio:           r.Regio,
-		Gemaakt:         htmlDatum(r.Gemaakt),
-		Kort:            bevindingen(r, huidig),
-		AlleNoten:       noten,
-		KleineAantallen: werkwijzeKleineAantallen,
-		NietAangeleverd: nietAangeleverd,
-		EchartsJS:       template.JS(echartsJS),
+		Titel:     fmt.Sprintf("Kansrijke Start — evaluatierapport %s %s", r.Coalitie.Naam, r.Kwartaal),
+		Coalitie:  r.Coalitie.Naam,
+		Kwartaal:  r.Kwartaal.String(),
+		Regio:     r.Regio,
+		Gemaakt:   htmlDatum(r.Gemaakt),
+		Kort:      bevindingen(r, huidig),
+		AlleNoten: noten,
+		Titels: htmlTitels{Kort: titelKort, Indicatoren: titelIndicators, Borging: titelBorging,
+			Ouders: titelOuders, Aanlever: titelAanlever, Werkwijze: titelWerkwijze},
+		Leeswijzer:          leeswijzer,
+		BorgingIntro:        borgingIntro,
+		AanleverIntro:       aanleverIntro,
+		KleineAantallen:     werkwijzeKleineAantallen,
+		Marges:              werkwijzeMarges,
+		NietAangeleverd:     nietAangeleverd,
+		KwartaalTeken:       kwartaalTeken,
+		KwartaalTekenUitleg: kwartaalTekenUitleg,
+		EchartsJS:           template.JS(echartsJS),
 	}
 	if g := r.Coalitie.Gemeenten; len(g) == 1 {
 		p.Gemeenten = "Gemeente " + g[0]
@@ -182,6 +256,13 @@ func htmlMaakPagina(r *Rapport) (*htmlPagina, error) {
 		}
 		p.Indicatoren = append(p.Indicatoren, ind)
 	}
+
+	borging, err := htmlMaakBorging(r, huidig)
+	if err != nil {
+		return nil, fmt.Errorf("borging: %w", err)
+	}
+	p.Borging = borging
+	p.Aanlever = htmlMaakAanlever(r)
 
 	for _, c := range r.Citaten {
 		// Build selects the quotes; this second lock keeps a fragment
@@ -214,7 +295,7 @@ func htmlMaakOverzicht(r *Rapport, huidig int) htmlOverzicht {
 	gebruikt := map[eval.Status]bool{}
 	for _, s := range r.Indicatoren {
 		nu := cijferOp(s.Coalitie, huidig)
-		rij := htmlOverzichtRij{Code: s.Indicator.Code, Naam: s.Indicator.Naam, Nu: htmlPercentageCel(nu), Streef: "—"}
+		rij := htmlOverzichtRij{Code: s.Indicator.Code, Naam: s.Indicator.Naam, Nu: htmlPercentageCel(nu), Streef: "—", Trend: trendKort(s, huidig)}
 		gebruikt[nu.Status] = true
 		if vorig {
 			c := cijferOp(s.Coalitie, huidig-1)
@@ -241,8 +322,10 @@ func htmlMaakIndicator(r *Rapport, s Reeks, id string, huidig int) (htmlIndicato
 		Naam:        in.Naam,
 		Toelichting: toelichting(s),
 	}
-	if huidig >= 0 {
-		ind.Stand = fmt.Sprintf("%s: %s.", r.Kwartalen[huidig], stand(cijferOp(s.Coalitie, huidig)))
+	ind.Beoordeling = beoordelingRegels(r, s, huidig)
+	for i := range r.Kwartalen {
+		_, _, ok := interval(s, i)
+		ind.Marge = ind.Marge || ok
 	}
 
 	gebruikt := map[eval.Status]bool{}
@@ -250,11 +333,12 @@ func htmlMaakIndicator(r *Rapport, s Reeks, id string, huidig int) (htmlIndicato
 		c := cijferOp(s.Coalitie, i)
 		gebruikt[c.Status] = true
 		ind.Rijen = append(ind.Rijen, htmlRij{
-			Kwartaal: q.String(), Huidig: i == huidig,
+			Kwartaal: q.String(), Noot: volledigheidsNoot(s, i), Huidig: i == huidig,
 			Teller: htmlAantalCel(tellerTekst(c)), Noemer: htmlAantalCel(noemerTekst(c)), Percentage: htmlPercentageCel(c),
 		})
 	}
 	ind.Noten = notenVoor(gebruikt)
+	ind.KwartaalNoten = kwartaalNoten(r, s)
 
 	if len(s.Gemeenten) > 1 {
 		gebruikt := map[eval.Status]bool{}
@@ -283,6 +367,116 @@ func htmlMaakIndicator(r *Rapport, s Reeks, id string, huidig int) (htmlIndicato
 	}
 	ind.Optie = optie
 	return ind, nil
+}
+
+// htmlMaakBorging fills the Borging section from r.Borging.
+func htmlMaakBorging(r *Rapport, huidig int) (htmlBorging, error) {
+	h := htmlBorging{Samenvatting: borgingSamenvatting(r), GeenStil: geenStilstand, MonitorNoten: procesmonitorNoten,
+		GrafiekID: "grafiek-borging", OptieID: "optie-borging"}
+	b := r.Borging
+	if b == nil {
+		return h, nil
+	}
+	h.Heeft = true
+	h.Stil = stilstaand(b)
+	for _, q := range r.Kwartalen {
+		h.Kwartalen = append(h.Kwartalen, q.String())
+	}
+	for niveau := 1; niveau < len(borgingNiveaus); niveau++ {
+		h.Legenda = append(h.Legenda, htmlBorgCel{niveau, borgingNiveaus[niveau]})
+	}
+	h.Legenda = append(h.Legenda, htmlBorgCel{0, borgingNiveaus[0]})
+	for _, p := range b.Punten {
+		pt := htmlBorgPunt{Naam: fmt.Sprintf("%d. %s", p.Nr, p.Naam)}
+		for _, q := range r.Kwartalen {
+			niveau := 0
+			if k := borgingKolom(b, q); k >= 0 && k < len(p.Status) {
+				niveau = borgingNiveau(p.Status[k])
+			}
+			pt.Cellen = append(pt.Cellen, htmlBorgCel{niveau, borgingNiveaus[niveau]})
+		}
+		h.Punten = append(h.Punten, pt)
+	}
+	for i, q := range r.Kwartalen {
+		rij := htmlMonitorRij{Kwartaal: q.String(), Huidig: i == huidig, Gerealiseerd: "—", Partners: "—", Bijeenkomsten: "—",
+			Ouders: htmlAantalCel("—")}
+		if k := borgingKolom(b, q); k >= 0 {
+			bk := b.Kwartalen[k]
+			rij.Gerealiseerd = fmt.Sprintf("%d van 10", bk.Gerealiseerd)
+			rij.Partners, rij.Bijeenkomsten = aantalOfStreep(bk.Partners), aantalOfStreep(bk.Bijeenkomsten)
+			rij.Ouders = htmlAantalCel(aantalOuders(bk.Ouders))
+		}
+		h.Monitor = append(h.Monitor, rij)
+	}
+
+	// KS10's progress as bars; a kwartaal without procesmonitor is a gap.
+	kwartalen := make([]string, len(r.Kwartalen))
+	data := make([]opts.BarData, len(r.Kwartalen))
+	var delen []string
+	for i, q := range r.Kwartalen {
+		kwartalen[i] = q.String()
+		data[i].Value = "-"
+		if k := borgingKolom(b, q); k >= 0 {
+			data[i].Value = b.Kwartalen[k].Gerealiseerd
+			delen = append(delen, fmt.Sprintf("%s %d", q, b.Kwartalen[k].Gerealiseerd))
+			if i == huidig {
+				data[i].ItemStyle = &opts.ItemStyle{Color: htmlTeal}
+			}
+		}
+	}
+	h.AriaLabel = "Staafgrafiek: aandachtspunten gerealiseerd of geborgd per kwartaal, van de 10: " + strings.Join(delen, ", ") + "."
+	bar := charts.NewBar()
+	bar.SetGlobalOptions(
+		charts.WithInitializationOpts(opts.Initialization{ChartID: h.GrafiekID}),
+		charts.WithAnimation(false),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
+		charts.WithGridOpts(opts.Grid{Left: "8", Right: "84", Top: "24", Bottom: "8", ContainLabel: opts.Bool(true)}),
+		charts.WithXAxisOpts(opts.XAxis{Type: "category", AxisLabel: &opts.AxisLabel{Color: "#4b5563"}}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "value", Min: 0, Max: 10, MinInterval: 2, MaxInterval: 2,
+			AxisLabel: &opts.AxisLabel{Color: "#4b5563"},
+			SplitLine: &opts.SplitLine{Show: opts.Bool(true), LineStyle: &opts.LineStyle{Color: "#e1e6ea"}}}),
+	)
+	bar.SetXAxis(kwartalen)
+	reeks := []charts.SeriesOpts{
+		charts.WithItemStyleOpts(opts.ItemStyle{Color: "#2f8a94"}),
+		charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "top", Color: "#262d34", FontWeight: "bold"}),
+		charts.WithSeriesOpts(func(s *charts.SingleSeries) { s.BarMaxWidth = "42" }),
+	}
+	if st := borgingStreef(r); st > 0 {
+		reeks = append(reeks,
+			charts.WithMarkLineNameYAxisItemOpts(opts.MarkLineNameYAxisItem{Name: "Streefwaarde", YAxis: st}),
+			charts.WithMarkLineStyleOpts(opts.MarkLineStyle{
+				Symbol:    []string{"none", "none"},
+				Label:     &opts.Label{Show: opts.Bool(true), Position: "end", Formatter: "streefwaarde\n" + eval.Getal(st), Color: htmlStreefKleur, LineHeight: 15},
+				LineStyle: &opts.LineStyle{Color: "#b07626", Type: "dashed", Width: 1.5},
+			}),
+		)
+	}
+	bar.AddSeries("Gerealiseerd of geborgd", data, reeks...)
+	bar.Validate()
+	optie, err := htmlJSON(bar.JSON())
+	if err != nil {
+		return h, err
+	}
+	h.Optie = optie
+	return h, nil
+}
+
+// htmlMaakAanlever fills the Aanleverstatus section.
+func htmlMaakAanlever(r *Rapport) htmlAanlever {
+	a := htmlAanlever{Samenvatting: aanleverSamenvatting(r), Legenda: aanleverTekens}
+	for _, q := range r.Kwartalen {
+		a.Kwartalen = append(a.Kwartalen, q.String())
+	}
+	for _, rij := range aanleverRaster(r) {
+		hr := htmlAanleverRij{Partner: rij.Partner}
+		for _, s := range rij.Cellen {
+			hr.Cellen = append(hr.Cellen, aanleverTekenVoor(s))
+		}
+		a.Rijen = append(a.Rijen, hr)
+	}
+	return a
 }
 
 // htmlPercentageCel is the shared percentage cell; a bare "—" gets
@@ -329,10 +523,20 @@ const (
 
 var htmlGemeenteKleuren = []string{"#467eb2", "#ba6454", "#7c60a0", "#708a3e", "#787878"}
 
-// htmlPunt is one point of a line; Value "-" is a gap in echarts.
+// The coalitie's 95% interval: the PDF's light tint of its teal, a
+// little darker for a lone error bar.
+const (
+	htmlMargeNaam  = "95%-interval (marge)"
+	htmlMargeKleur = "#cde4e7"
+	htmlMargeRand  = "#78aab0"
+)
+
+// htmlPunt is one point of a line; Value "-" is a gap in echarts. Marge
+// is the coalitie's 95% interval for the tooltip.
 type htmlPunt struct {
 	Value any         `json:"value"`
 	Label *opts.Label `json:"label,omitempty"`
+	Marge string      `json:"marge,omitempty"`
 }
 
 // htmlGrafiekOptie builds the echarts option for one indicator with
@@ -360,6 +564,34 @@ func htmlGrafiekOptie(r *Rapport, s Reeks, id string) (template.JS, error) {
 		return d
 	}
 	coalitie := punten(s.Coalitie)
+	// The coalitie's 95% intervals: a band where neighbouring figures
+	// both have one, an error bar for a lone one, as in the PDF. Only
+	// where eval gives one for a figure that may be shown.
+	ondergrens, breedte := make([]htmlPunt, n), make([]htmlPunt, n)
+	var balken [][3]float64
+	heeft := make([]bool, n)
+	for i := range heeft {
+		_, _, heeft[i] = interval(s, i)
+	}
+	band := false
+	for i := range n {
+		ondergrens[i].Value, breedte[i].Value = "-", "-"
+		lo, hi, ok := interval(s, i)
+		if !ok {
+			continue
+		}
+		coalitie[i].Marge = marge(lo, hi)
+		hoogste = max(hoogste, hi)
+		if (i > 0 && heeft[i-1]) || (i+1 < n && heeft[i+1]) {
+			// In tenths of a percent, so that the stacked top is the
+			// rounded upper bound exactly.
+			ondergrens[i].Value = htmlProcent(lo)
+			breedte[i].Value = (math.Round(hi*1000) - math.Round(lo*1000)) / 10
+			band = true
+		} else {
+			balken = append(balken, [3]float64{float64(i), htmlProcent(lo), htmlProcent(hi)})
+		}
+	}
 	// Label the coalitie's latest shown value, as the PDF does.
 	for i := n - 1; i >= 0; i-- {
 		if v, ok := toonbaar(cijferOp(s.Coalitie, i)); ok {
@@ -393,19 +625,60 @@ func htmlGrafiekOptie(r *Rapport, s Reeks, id string) (template.JS, error) {
 		rechts = "84" // room for the target's label, right of the plot
 	}
 
+	naam := r.Coalitie.Naam
+	if perGemeente {
+		naam += " (coalitie)"
+	}
+	legenda := []string{naam}
+	if band || len(balken) > 0 {
+		legenda = append(legenda, htmlMargeNaam)
+	}
+	for _, g := range s.Gemeenten {
+		if perGemeente {
+			legenda = append(legenda, g.Gemeente)
+		}
+	}
+
 	line := charts.NewLine()
 	line.SetGlobalOptions(
 		// A fixed ID: go-echarts would otherwise draw a random one.
 		charts.WithInitializationOpts(opts.Initialization{ChartID: id}),
 		charts.WithAnimation(false),
 		charts.WithColorsOpts(append(opts.Colors{}, htmlGemeenteKleuren...)),
-		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(perGemeente), Type: "scroll", Bottom: "0", TextStyle: &opts.TextStyle{Color: "#262d34"}}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(perGemeente), Type: "scroll", Bottom: "0", Data: legenda,
+			TextStyle: &opts.TextStyle{Color: "#262d34"}}),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
 		charts.WithGridOpts(opts.Grid{Left: "8", Right: rechts, Top: "30", Bottom: onder, ContainLabel: opts.Bool(true)}),
 		charts.WithXAxisOpts(opts.XAxis{Type: "category", AxisLabel: &opts.AxisLabel{Color: "#4b5563"}}),
 		charts.WithYAxisOpts(yas),
 	)
 	line.SetXAxis(kwartalen)
+
+	// The band first, below every line: a transparent lower bound with
+	// the interval's width stacked on it as a filled area. They carry
+	// ids starting with "marge-", which the report's script makes silent
+	// and leaves out of the tooltip.
+	if band {
+		geen := &opts.LineStyle{Opacity: opts.Float(0)}
+		line.AddSeries("marge-onder", nil, htmlData(ondergrens),
+			charts.WithSeriesOpts(func(ss *charts.SingleSeries) {
+				ss.Id, ss.Stack, ss.Symbol, ss.ShowSymbol, ss.LineStyle = "marge-onder", "marge", "none", opts.Bool(false), geen
+			}))
+		line.AddSeries(htmlMargeNaam, nil, htmlData(breedte),
+			charts.WithSeriesOpts(func(ss *charts.SingleSeries) {
+				ss.Id, ss.Stack, ss.Symbol, ss.ShowSymbol, ss.LineStyle = "marge-band", "marge", "none", opts.Bool(false), geen
+				ss.AreaStyle = &opts.AreaStyle{Color: htmlMargeKleur, Opacity: opts.Float(1)}
+				ss.ItemStyle = &opts.ItemStyle{Color: htmlMargeKleur}
+			}))
+	}
+	if len(balken) > 0 {
+		// A custom series: the report's script gives it the function
+		// that draws an error bar from [kwartaal, onder, boven].
+		line.MultiSeries = append(line.MultiSeries, charts.SingleSeries{
+			Name: htmlMargeNaam, Type: "custom", Id: "marge-balk", Data: balken,
+			ItemStyle: &opts.ItemStyle{Color: htmlMargeRand},
+		})
+	}
 
 	// Gemeenten first and the coalitie last, so that it is drawn on top.
 	// Gemeenten differ in symbol and dash as well as colour.
@@ -417,10 +690,6 @@ func htmlGrafiekOptie(r *Rapport, s Reeks, id string) (template.JS, error) {
 			charts.WithLineStyleOpts(opts.LineStyle{Width: 1.5, Type: "dashed", Color: htmlGemeenteKleuren[i%len(htmlGemeenteKleuren)]}),
 			charts.WithItemStyleOpts(opts.ItemStyle{Color: htmlGemeenteKleuren[i%len(htmlGemeenteKleuren)]}),
 		)
-	}
-	naam := r.Coalitie.Naam
-	if perGemeente {
-		naam += " (coalitie)"
 	}
 	reeks := []charts.SeriesOpts{
 		htmlData(coalitie),
@@ -441,10 +710,15 @@ func htmlGrafiekOptie(r *Rapport, s Reeks, id string) (template.JS, error) {
 	line.AddSeries(naam, nil, reeks...)
 
 	line.Validate()
-	// encoding/json escapes <, > and & as \u003c, \u003e and \u0026 (and
-	// U+2028/U+2029), so names from the input cannot close the <script>
-	// element or open a comment. Map keys come out sorted: deterministic.
-	b, err := json.Marshal(line.JSON())
+	return htmlJSON(line.JSON())
+}
+
+// htmlJSON encodes a chart option for a <script type="application/json">.
+// encoding/json escapes <, > and & as \u003c, \u003e and \u0026 (and
+// U+2028/U+2029), so names from the input cannot close the <script>
+// element or open a comment. Map keys come out sorted: deterministic.
+func htmlJSON(optie map[string]any) (template.JS, error) {
+	b, err := json.Marshal(optie)
 	if err != nil {
 		return "", fmt.Errorf("grafiek: %w", err)
 	}
@@ -502,6 +776,9 @@ func htmlAriaLabel(r *Rapport, s Reeks, huidig int) string {
 	}
 	if v := s.Indicator.Streefwaarde; v > 0 {
 		fmt.Fprintf(&b, " Streefwaarde %s.", streefwaarde(v))
+	}
+	if _, _, ok := interval(s, huidig); ok {
+		b.WriteString(" Een lichte band rond de lijn toont de marge (95%-interval).")
 	}
 	b.WriteString(" Waar de lijn onderbroken is, is er geen cijfer te tonen. Alle cijfers staan in de tabel.")
 	return b.String()

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"time"
 
@@ -49,24 +50,46 @@ type pdfDoc struct {
 	r *Rapport
 	// huidig is the index of r.Kwartaal in r.Kwartalen.
 	huidig int
+	// inhoud records the sections as they are laid out; vorige is the
+	// record of the previous pass, from which the table of contents takes
+	// its page numbers, and links their link ids.
+	inhoud, vorige []pdfInhoud
+	links          []int
+}
+
+// pdfInhoud is one line of the table of contents.
+type pdfInhoud struct {
+	Titel  string
+	Niveau int // 0 a section, 1 an indicator
+	Pagina int
 }
 
 // WritePDF renders r as an A4 PDF report for bestuurders. The output
 // depends only on r: the same Rapport gives the same bytes.
+//
+// The table of contents comes right after the cover, but fpdf writes
+// pages in order and cannot go back. So the report is laid out more than
+// once: the first pass leaves the contents page empty and records on
+// which page each section starts; the next pass prints those pages in the
+// contents. The contents page is there in every pass, so the sections
+// land on the same pages; should the contents need more pages than the
+// pass before gave it, one more pass settles it.
 func WritePDF(w io.Writer, r *Rapport) error {
 	if r == nil {
 		return errors.New("pdf-rapport: geen rapport")
 	}
-	d := newPDFDoc(r)
-	d.voorblad()
-	d.inHetKort()
-	for i, rs := range r.Indicatoren {
-		d.indicator(rs, i == 0)
-	}
-	d.citaten()
-	d.bronnen()
-	if err := d.f.Error(); err != nil {
-		return fmt.Errorf("pdf-rapport %s %s opmaken: %w", r.Coalitie.Naam, r.Kwartaal, err)
+	var d *pdfDoc
+	var vorige []pdfInhoud
+	for pass := 0; pass < 4; pass++ {
+		d = newPDFDoc(r, vorige)
+		d.schrijf()
+		if err := d.f.Error(); err != nil {
+			return fmt.Errorf("pdf-rapport %s %s opmaken: %w", r.Coalitie.Naam, r.Kwartaal, err)
+		}
+		if vorige != nil && slices.Equal(vorige, d.inhoud) {
+			break
+		}
+		vorige = d.inhoud
 	}
 	if err := d.f.Output(w); err != nil {
 		return fmt.Errorf("pdf-rapport %s %s schrijven: %w", r.Coalitie.Naam, r.Kwartaal, err)
@@ -74,9 +97,23 @@ func WritePDF(w io.Writer, r *Rapport) error {
 	return nil
 }
 
-func newPDFDoc(r *Rapport) *pdfDoc {
+// schrijf lays out the whole report.
+func (d *pdfDoc) schrijf() {
+	d.voorblad()
+	d.inhoudsopgave()
+	d.inHetKort()
+	for i, rs := range d.r.Indicatoren {
+		d.indicator(rs, i == 0)
+	}
+	d.borging()
+	d.citaten()
+	d.aanleverstatus()
+	d.bronnen()
+}
+
+func newPDFDoc(r *Rapport, vorige []pdfInhoud) *pdfDoc {
 	f := fpdf.New("P", "mm", "A4", "")
-	d := &pdfDoc{f: f, r: r, huidig: huidigIndex(r)}
+	d := &pdfDoc{f: f, r: r, huidig: huidigIndex(r), vorige: vorige}
 
 	// fpdf falls back to time.Now for a zero date, which would make the
 	// output differ between runs.
@@ -169,11 +206,22 @@ func (d *pdfDoc) voetregel() {
 	}
 }
 
-// kop starts a section: a large heading, also in the PDF's outline.
+// sectie records that a section starts here: in the PDF's outline, in
+// the table of contents, and as the target of its line there.
+func (d *pdfDoc) sectie(titel string, niveau int) {
+	d.f.Bookmark(titel, niveau, -1)
+	if i := len(d.inhoud); i < len(d.links) {
+		d.f.SetLink(d.links[i], -1, -1)
+	}
+	d.inhoud = append(d.inhoud, pdfInhoud{Titel: titel, Niveau: niveau, Pagina: d.f.PageNo()})
+}
+
+// kop starts a section: a large heading, also in the outline and the
+// table of contents.
 func (d *pdfDoc) kop(tekst string) {
 	d.font("B", 18)
 	d.tekstKleur(pdfTeal)
-	d.f.Bookmark(tekst, 0, -1)
+	d.sectie(tekst, 0)
 	d.f.MultiCell(0, 9, tekst, "", "L", false)
 	d.f.Ln(3)
 }
@@ -300,23 +348,79 @@ func (d *pdfDoc) voorblad() {
 		"Hoe de cijfers tot stand komen, staat achterin onder ‘Bronnen en werkwijze’.", "", "L", false)
 }
 
+// inhoudsopgave writes the table of contents: every section with the page
+// it starts on, as the previous pass laid them out, each line a link to
+// its section. On the first pass the page stays empty but for its title.
+func (d *pdfDoc) inhoudsopgave() {
+	f := d.f
+	f.AddPage()
+	d.font("B", 18)
+	d.tekstKleur(pdfTeal)
+	f.Bookmark("Inhoud", 0, -1)
+	f.MultiCell(0, 9, "Inhoud", "", "L", false)
+	f.Ln(6)
+
+	w := d.breedte()
+	const paginaBreedte = 12.0
+	for _, it := range d.vorige {
+		link := f.AddLink()
+		d.links = append(d.links, link)
+		in, h := 0.0, 7.5
+		d.font("B", 11)
+		d.tekstKleur(pdfTekst)
+		if it.Niveau > 0 {
+			in, h = 7, 6
+			d.font("", 10)
+		} else if f.GetY() > pdfBoven+20 {
+			f.Ln(1.5)
+		}
+		y := f.GetY()
+		titel := pdfInkorten(f, it.Titel, w-in-paginaBreedte-8)
+		tw := f.GetStringWidth(titel)
+		f.SetXY(pdfMarge+in, y)
+		f.CellFormat(tw+1, h, titel, "", 0, "L", false, 0, "")
+
+		// Dot leaders between the title and its page number.
+		d.font("", 9)
+		d.tekstKleur(pdfGrijs)
+		van, tot := pdfMarge+in+tw+3, pdfMarge+w-paginaBreedte-1
+		if stip := f.GetStringWidth(". "); tot > van {
+			punten := strings.Repeat(". ", int((tot-van)/stip))
+			f.SetXY(tot-f.GetStringWidth(punten), y)
+			f.CellFormat(f.GetStringWidth(punten), h, punten, "", 0, "L", false, 0, "")
+		}
+		d.font("", 10)
+		if it.Niveau == 0 {
+			d.font("B", 10.5)
+		}
+		d.tekstKleur(pdfTekst)
+		f.SetXY(pdfMarge+w-paginaBreedte, y)
+		f.CellFormat(paginaBreedte, h, fmt.Sprint(it.Pagina), "", 0, "R", false, 0, "")
+		f.Link(pdfMarge, y, w, h, link)
+		f.SetXY(pdfMarge, y+h)
+	}
+}
+
 func (d *pdfDoc) inHetKort() {
 	f, r := d.f, d.r
 	f.AddPage()
-	d.kop("In het kort")
+	d.kop(titelKort)
 	d.opsomming(bevindingen(r, d.huidig))
 	f.Ln(4)
 
 	d.subkop("Alle indicatoren in " + r.Kwartaal.String())
 	w := d.breedte()
-	kols := []pdfKolom{{"Indicator", w - 3*30, "L"}, {r.Kwartaal.String(), 30, "R"}}
+	const kw, streef, trend = 21.0, 23.0, 45.0
+	kols := []pdfKolom{{"Indicator", w - 2*kw - streef - trend, "L"}, {r.Kwartaal.String(), kw, "R"}}
 	vorig := d.huidig > 0 && d.huidig < len(r.Kwartalen)
 	if vorig {
-		kols = append(kols, pdfKolom{r.Kwartalen[d.huidig-1].String(), 30, "R"})
+		kols = append(kols, pdfKolom{r.Kwartalen[d.huidig-1].String(), kw, "R"})
 	} else {
-		kols[0].Breedte += 30
+		kols[0].Breedte += kw
 	}
-	kols = append(kols, pdfKolom{"Streefwaarde", 30, "R"})
+	kols = append(kols, pdfKolom{"Streefwaarde", streef, "R"}, pdfKolom{"Trend", trend, "L"})
+	// The trend column starts with a little room after the numbers.
+	kols[len(kols)-1].Kop = "   Trend"
 
 	gebruikt := map[eval.Status]bool{}
 	var rijen []pdfRij
@@ -333,7 +437,7 @@ func (d *pdfDoc) inHetKort() {
 		if rs.Indicator.Streefwaarde > 0 {
 			streef = streefwaarde(rs.Indicator.Streefwaarde)
 		}
-		rijen = append(rijen, pdfRij{Cellen: append(cel, streef)})
+		rijen = append(rijen, pdfRij{Cellen: append(cel, streef, "   "+trendKort(rs, d.huidig))})
 	}
 	if len(rijen) == 0 {
 		d.alinea("Dit rapport bevat geen indicatoren.")
@@ -344,29 +448,39 @@ func (d *pdfDoc) inHetKort() {
 	d.noten(gebruikt)
 }
 
-// indicator writes one indicator: heading, chart, table and footnotes.
+// indicator writes one indicator: heading, its assessment, chart, table
+// and footnotes. The first also opens the section of the indicators.
 func (d *pdfDoc) indicator(rs Reeks, eerste bool) {
 	f, r := d.f, d.r
-	const grafiekHoogte = 72.0
+	const grafiekHoogte = 66.0
 	w := d.breedte()
 
+	regels := beoordelingRegels(r, rs, d.huidig)
 	n := len(r.Kwartalen)
-	nodig := 16 + grafiekHoogte + 6 + float64(n+1)*(pdfTabel+2*pdfCelPad) + 12
+	// At least the heading, the assessment, the chart and the start of the
+	// table stay together; the whole indicator if it fits on a page.
+	minst := 16 + d.regelBlokHoogte(regels) + 4 + grafiekHoogte + 6 + 4*(pdfTabel+2*pdfCelPad)
+	nodig := minst + float64(n-3)*(pdfTabel+2*pdfCelPad) + 12
 	_, ph := f.GetPageSize()
 	if vol := ph - pdfBoven - pdfOnder; nodig > vol {
-		// Too long for one page anyway: keep at least the heading, the
-		// chart and the start of the table together.
-		nodig = 16 + grafiekHoogte + 6 + 4*(pdfTabel+2*pdfCelPad)
+		nodig = minst
 	}
 	if eerste {
+		// The first shares its page with the section's heading, which
+		// must not stay behind alone.
 		f.AddPage()
-	} else {
-		d.houdBijElkaar(nodig)
+		d.kop(titelIndicators)
+		d.font("", 9.5)
+		d.tekstKleur(pdfGrijs)
+		f.MultiCell(0, 4.8, leeswijzer, "", "L", false)
+		f.Ln(6)
+		nodig = minst
 	}
+	d.houdBijElkaar(nodig)
 
 	in := rs.Indicator
 	d.font("B", 14)
-	f.Bookmark(in.Code+" "+in.Naam, 0, -1)
+	d.sectie(in.Code+" "+in.Naam, 1)
 	y := f.GetY()
 	cw := f.GetStringWidth(in.Code) + 4
 	d.tekstKleur(pdfGrijs)
@@ -379,6 +493,9 @@ func (d *pdfDoc) indicator(rs Reeks, eerste bool) {
 	f.MultiCell(0, 4.5, toelichting(rs), "", "L", false)
 	f.Ln(3)
 
+	d.regelBlok(regels)
+	f.Ln(4)
+
 	y = f.GetY()
 	d.grafiek(pdfMarge, y, w, grafiekHoogte, rs)
 	f.SetXY(pdfMarge, y+grafiekHoogte+5)
@@ -389,21 +506,431 @@ func (d *pdfDoc) indicator(rs Reeks, eerste bool) {
 	for i, q := range r.Kwartalen {
 		c := cijferOp(rs.Coalitie, i)
 		gebruikt[c.Status] = true
+		kw := q.String()
+		if volledigheidsNoot(rs, i) != "" {
+			kw += kwartaalTeken
+		}
 		rijen = append(rijen, pdfRij{
-			Cellen: []string{q.String(), tellerTekst(c), noemerTekst(c), percentageCel(c).String()},
+			Cellen: []string{kw, tellerTekst(c), noemerTekst(c), percentageCel(c).String()},
 			Nadruk: i == d.huidig,
 		})
 	}
 	d.tabel(kols, rijen)
 	f.Ln(2)
 	d.noten(gebruikt)
+	for _, t := range kwartaalNoten(r, rs) {
+		d.noot(kwartaalTeken, t)
+	}
 	f.Ln(10)
+}
+
+// Layout of an assessment block in mm.
+const (
+	pdfBlokLabel = 34.0 // label column
+	pdfBlokPad   = 2.6  // padding inside the block
+	pdfBlokRegel = 4.7  // line height
+)
+
+// regelFont sets the font of line i of an assessment: the figure itself
+// stands out.
+func (d *pdfDoc) regelFont(i int) {
+	if i == 0 {
+		d.font("B", 10.5)
+		return
+	}
+	d.font("", 9.5)
+}
+
+// regelBlokHoogte is the height regelBlok will take.
+func (d *pdfDoc) regelBlokHoogte(regels []regel) float64 {
+	if len(regels) == 0 {
+		return 0
+	}
+	tw := d.breedte() - pdfBlokLabel - 2*pdfBlokPad - 2
+	h := 2 * pdfBlokPad
+	for i, rg := range regels {
+		d.regelFont(i)
+		h += float64(len(d.f.SplitText(rg.Tekst, tw)))*pdfBlokRegel + 0.8
+	}
+	return h
+}
+
+// regelBlok writes label and text lines in a shaded block with a bar on
+// its left, kept on one page.
+func (d *pdfDoc) regelBlok(regels []regel) {
+	if len(regels) == 0 {
+		return
+	}
+	f := d.f
+	w := d.breedte()
+	h := d.regelBlokHoogte(regels)
+	d.houdBijElkaar(h)
+	y := f.GetY()
+	d.vlakKleur(pdfZacht)
+	f.Rect(pdfMarge, y, w, h, "F")
+	d.vlakKleur(pdfTeal)
+	f.Rect(pdfMarge, y, 1.2, h, "F")
+
+	x := pdfMarge + pdfBlokPad + 1
+	tw := w - pdfBlokLabel - 2*pdfBlokPad - 2
+	yy := y + pdfBlokPad
+	for i, rg := range regels {
+		d.font("", 8.5)
+		d.tekstKleur(pdfGrijs)
+		f.SetXY(x, yy)
+		f.CellFormat(pdfBlokLabel, pdfBlokRegel, rg.Label, "", 0, "L", false, 0, "")
+		d.regelFont(i)
+		d.tekstKleur(pdfTekst)
+		if i == 0 {
+			d.tekstKleur(pdfTeal)
+		}
+		regels := f.SplitText(rg.Tekst, tw)
+		for j, s := range regels {
+			f.SetXY(x+pdfBlokLabel, yy+float64(j)*pdfBlokRegel)
+			f.CellFormat(tw, pdfBlokRegel, s, "", 0, "L", false, 0, "")
+		}
+		yy += float64(len(regels))*pdfBlokRegel + 0.8
+	}
+	f.SetXY(pdfMarge, y+h)
+}
+
+// Colours of the borging statuses, by niveau (see borgingNiveaus): a
+// light cell and a darker symbol, from grey to teal as a point advances.
+var (
+	pdfBorgVlak = [...]pdfKleur{{255, 255, 255}, {241, 243, 244}, {251, 238, 212}, {215, 236, 238}, {176, 214, 219}}
+	pdfBorgBal  = [...]pdfKleur{{150, 156, 162}, {120, 128, 135}, {176, 118, 38}, {47, 138, 148}, {16, 87, 96}}
+)
+
+// bal draws a status symbol centred on x, y: an empty circle (niet
+// gestart), a half one (in ontwikkeling), a full one (gerealiseerd) and a
+// full one with a ring (geborgd), so that the status reads without colour
+// too. A blank status is a short dash.
+func (d *pdfDoc) bal(x, y, straal float64, niveau int) {
+	f := d.f
+	k := pdfBorgBal[niveau]
+	d.lijnKleur(k)
+	d.vlakKleur(k)
+	f.SetLineWidth(0.35)
+	switch niveau {
+	case 0:
+		f.Line(x-straal*0.7, y, x+straal*0.7, y)
+	case 1:
+		f.Circle(x, y, straal, "D")
+	case 2:
+		f.Circle(x, y, straal, "D")
+		f.Arc(x, y, straal, straal, 0, 90, 270, "F")
+	case 3:
+		f.Circle(x, y, straal, "F")
+	case 4:
+		f.Circle(x, y, straal*0.78, "F")
+		f.SetLineWidth(0.3)
+		f.Circle(x, y, straal*1.12, "D")
+	}
+}
+
+// vinkje draws a check mark centred on x, y: the Go fonts have no ✓.
+func (d *pdfDoc) vinkje(x, y, s float64, k pdfKleur) {
+	f := d.f
+	d.lijnKleur(k)
+	f.SetLineWidth(0.5)
+	f.SetLineCapStyle("round")
+	f.SetLineJoinStyle("round")
+	f.MoveTo(x-s*0.5, y)
+	f.LineTo(x-s*0.15, y+s*0.38)
+	f.LineTo(x+s*0.55, y-s*0.45)
+	f.DrawPath("D")
+	f.SetLineCapStyle("butt")
+	f.SetLineJoinStyle("miter")
+}
+
+// pdfRasterRij is a row of a grid: its name, and a function that draws
+// cell i in the box x, y, w, h.
+type pdfRasterRij struct {
+	Naam string
+	Cel  func(i int, x, y, w, h float64)
+}
+
+// raster draws a grid with one column per kwartaal of the report after a
+// name column; rows never split, and the header repeats on a new page.
+func (d *pdfDoc) raster(naamKop string, naamBreedte float64, rijen []pdfRasterRij) {
+	f, r := d.f, d.r
+	w := d.breedte()
+	n := max(len(r.Kwartalen), 1)
+	kb := (w - naamBreedte) / float64(n)
+	kop := func() {
+		const h = 7.0
+		y := f.GetY()
+		d.vlakKleur(pdfVlak)
+		f.Rect(pdfMarge, y, w, h, "F")
+		d.font("B", 8)
+		d.tekstKleur(pdfTeal)
+		f.SetXY(pdfMarge+1, y)
+		f.CellFormat(naamBreedte-1, h, naamKop, "", 0, "L", false, 0, "")
+		for i, q := range r.Kwartalen {
+			f.SetXY(pdfMarge+naamBreedte+float64(i)*kb, y)
+			f.CellFormat(kb, h, q.String(), "", 0, "C", false, 0, "")
+		}
+		d.lijnKleur(pdfTeal)
+		f.SetLineWidth(0.25)
+		f.Line(pdfMarge, y+h, pdfMarge+w, y+h)
+		f.SetXY(pdfMarge, y+h)
+	}
+	d.houdBijElkaar(7 + 2*8)
+	kop()
+	for _, rij := range rijen {
+		d.font("", 8.5)
+		regels := f.SplitText(rij.Naam, naamBreedte-2)
+		h := max(float64(len(regels))*3.9+2.4, 7.5)
+		if !d.past(h) {
+			f.AddPage()
+			kop()
+		}
+		y := f.GetY()
+		d.font("", 8.5)
+		d.tekstKleur(pdfTekst)
+		top := y + (h-float64(len(regels))*3.9)/2
+		for j, s := range regels {
+			f.SetXY(pdfMarge+1, top+float64(j)*3.9)
+			f.CellFormat(naamBreedte-2, 3.9, s, "", 0, "L", false, 0, "")
+		}
+		for i := range r.Kwartalen {
+			rij.Cel(i, pdfMarge+naamBreedte+float64(i)*kb, y, kb, h)
+		}
+		d.lijnKleur(pdfLijn)
+		f.SetLineWidth(0.2)
+		f.Line(pdfMarge, y+h, pdfMarge+w, y+h)
+		f.SetXY(pdfMarge, y+h)
+	}
+}
+
+// borging writes the procesmonitor: the summary, the points that stand
+// still, KS10's progress, the status of every point per kwartaal and the
+// procesmonitor's counts.
+func (d *pdfDoc) borging() {
+	f, r := d.f, d.r
+	f.AddPage()
+	d.kop(titelBorging)
+	d.alinea(borgingIntro)
+	d.font("B", 10.5)
+	d.tekstKleur(pdfTekst)
+	f.MultiCell(0, 5.5, borgingSamenvatting(r), "", "L", false)
+	f.Ln(4)
+	b := r.Borging
+	if b == nil {
+		return
+	}
+
+	d.subkop("Aandachtspunten die stilstaan")
+	if stil := stilstaand(b); len(stil) > 0 {
+		d.opsomming(stil)
+	} else {
+		d.alinea(geenStilstand)
+	}
+	f.Ln(2)
+
+	d.subkop("Aandachtspunten gerealiseerd of geborgd, per kwartaal (van de 10)")
+	const hoogte = 46.0
+	d.houdBijElkaar(hoogte)
+	y := f.GetY()
+	d.staven(pdfMarge, y, d.breedte(), hoogte)
+	f.SetXY(pdfMarge, y+hoogte+6)
+
+	d.subkop("Status per aandachtspunt")
+	d.borgingLegenda()
+	f.Ln(2)
+	var rijen []pdfRasterRij
+	for _, p := range b.Punten {
+		rijen = append(rijen, pdfRasterRij{
+			Naam: fmt.Sprintf("%d. %s", p.Nr, p.Naam),
+			Cel: func(i int, x, y, w, h float64) {
+				niveau := 0
+				if k := borgingKolom(b, r.Kwartalen[i]); k >= 0 && k < len(p.Status) {
+					niveau = borgingNiveau(p.Status[k])
+				}
+				if niveau > 0 {
+					d.vlakKleur(pdfBorgVlak[niveau])
+					f.Rect(x+0.4, y+0.4, w-0.8, h-0.8, "F")
+				}
+				d.bal(x+w/2, y+h/2, 1.7, niveau)
+			},
+		})
+	}
+	d.raster("Aandachtspunt", 64, rijen)
+	f.Ln(8)
+
+	d.subkop("Procesmonitor per kwartaal")
+	w := d.breedte()
+	kols := []pdfKolom{{"Kwartaal", w - 4*35, "L"}, {"Gerealiseerd of geborgd", 35, "R"}, {"Deelnemende partners", 35, "R"},
+		{"Bijeenkomsten met ouders", 35, "R"}, {"Ouders betrokken", 35, "R"}}
+	var tr []pdfRij
+	for i, q := range r.Kwartalen {
+		cel := []string{q.String(), "—", "—", "—", "—"}
+		if k := borgingKolom(b, q); k >= 0 {
+			bk := b.Kwartalen[k]
+			cel = []string{q.String(), fmt.Sprintf("%d van 10", bk.Gerealiseerd), aantalOfStreep(bk.Partners),
+				aantalOfStreep(bk.Bijeenkomsten), aantalOuders(bk.Ouders)}
+		}
+		tr = append(tr, pdfRij{Cellen: cel, Nadruk: i == d.huidig})
+	}
+	d.tabel(kols, tr)
+	f.Ln(2)
+	for _, n := range procesmonitorNoten {
+		d.noot("", n)
+	}
+}
+
+// borgingLegenda explains the status symbols on one line.
+func (d *pdfDoc) borgingLegenda() {
+	f := d.f
+	y := f.GetY()
+	x := pdfMarge
+	d.font("", 8.5)
+	for niveau := 1; niveau < len(borgingNiveaus); niveau++ {
+		d.vlakKleur(pdfBorgVlak[niveau])
+		f.Rect(x, y, 7, 6, "F")
+		d.bal(x+3.5, y+3, 1.7, niveau)
+		d.tekstKleur(pdfTekst)
+		f.SetXY(x+8.5, y)
+		label := borgingNiveaus[niveau]
+		f.CellFormat(f.GetStringWidth(label)+1, 6, label, "", 0, "L", false, 0, "")
+		x += 8.5 + f.GetStringWidth(label) + 7
+	}
+	d.bal(x+3.5, y+3, 1.7, 0)
+	d.tekstKleur(pdfTekst)
+	f.SetXY(x+8.5, y)
+	f.CellFormat(40, 6, borgingNiveaus[0], "", 0, "L", false, 0, "")
+	f.SetXY(pdfMarge, y+6)
+}
+
+// staven draws KS10's progress as bars: aandachtspunten realised or
+// secured per kwartaal, out of 10, with the target as a dashed line.
+func (d *pdfDoc) staven(x, y, w, h float64) {
+	f, r, b := d.f, d.r, d.r.Borging
+	px, py := x+pdfAsLinks, y+3
+	pw, ph := w-pdfAsLinks-pdfAsRechts, h-pdfAsOnder-3
+	yOf := func(v float64) float64 { return py + ph - v/10*ph }
+	n := max(len(r.Kwartalen), 1)
+	slot := pw / float64(n)
+
+	d.font("", 7)
+	f.SetLineWidth(0.2)
+	for v := 0; v <= 10; v += 2 {
+		d.lijnKleur(pdfLijn)
+		if v == 0 {
+			d.lijnKleur(pdfGrijs)
+		}
+		f.Line(px, yOf(float64(v)), px+pw, yOf(float64(v)))
+		d.tekstKleur(pdfGrijs)
+		f.SetXY(x, yOf(float64(v))-2)
+		f.CellFormat(pdfAsLinks-2, 4, fmt.Sprint(v), "", 0, "R", false, 0, "")
+	}
+	for i, q := range r.Kwartalen {
+		cx := px + slot*(float64(i)+0.5)
+		d.font("", 7)
+		d.tekstKleur(pdfGrijs)
+		if i == d.huidig {
+			d.font("B", 7)
+			d.tekstKleur(pdfTeal)
+		}
+		f.SetXY(cx-10, py+ph+1.5)
+		f.CellFormat(20, 4, q.String(), "", 0, "C", false, 0, "")
+		k := borgingKolom(b, q)
+		if k < 0 {
+			d.font("I", 6.5)
+			d.tekstKleur(pdfGrijs)
+			f.SetXY(cx-10, yOf(0)-4.5)
+			f.CellFormat(20, 4, "geen", "", 0, "C", false, 0, "")
+			continue
+		}
+		v := float64(b.Kwartalen[k].Gerealiseerd)
+		bw := min(slot*0.55, 12)
+		d.vlakKleur(pdfBorgBal[3])
+		if i == d.huidig {
+			d.vlakKleur(pdfTeal)
+		}
+		f.Rect(cx-bw/2, yOf(v), bw, yOf(0)-yOf(v), "F")
+		d.font("B", 7.5)
+		d.tekstKleur(pdfTekst)
+		f.SetXY(cx-10, yOf(v)-4.2)
+		f.CellFormat(20, 4, fmt.Sprint(b.Kwartalen[k].Gerealiseerd), "", 0, "C", false, 0, "")
+	}
+	if st := borgingStreef(r); st > 0 {
+		yy := yOf(st)
+		d.lijnKleur(pdfStreef)
+		f.SetLineWidth(0.4)
+		f.SetDashPattern([]float64{1.6, 1.2}, 0)
+		f.Line(px, yy, px+pw, yy)
+		f.SetDashPattern(nil, 0)
+		d.font("", 6.5)
+		d.tekstKleur(pdfStreef)
+		f.SetXY(px+pw+1, yy-3.5)
+		f.CellFormat(pdfAsRechts-1, 3.5, "streefwaarde", "", 2, "L", false, 0, "")
+		d.font("B", 6.5)
+		f.CellFormat(pdfAsRechts-1, 3.5, eval.Getal(st), "", 0, "L", false, 0, "")
+	}
+}
+
+// aanleverstatus writes which partner delivered for which kwartaal.
+func (d *pdfDoc) aanleverstatus() {
+	f, r := d.f, d.r
+	f.AddPage()
+	d.kop(titelAanlever)
+	d.alinea(aanleverIntro)
+	d.font("B", 10.5)
+	d.tekstKleur(pdfTekst)
+	f.MultiCell(0, 5.5, aanleverSamenvatting(r), "", "L", false)
+	f.Ln(4)
+	raster := aanleverRaster(r)
+	if len(raster) == 0 {
+		return
+	}
+	var rijen []pdfRasterRij
+	for _, rij := range raster {
+		rijen = append(rijen, pdfRasterRij{Naam: rij.Partner, Cel: func(i int, x, y, w, h float64) {
+			d.aanleverCel(rij.Cellen[i], x, y, w, h)
+		}})
+	}
+	d.raster("Partner", 62, rijen)
+	f.Ln(4)
+	for _, t := range aanleverTekens {
+		y := f.GetY()
+		d.aanleverCel(t.Status, pdfMarge, y, 10, 6)
+		d.font("", 8.5)
+		d.tekstKleur(pdfTekst)
+		f.SetXY(pdfMarge+12, y)
+		f.CellFormat(d.breedte()-12, 6, t.Uitleg, "", 0, "L", false, 0, "")
+		f.SetXY(pdfMarge, y+7)
+	}
+}
+
+// aanleverCel draws one delivery status: a check, a check with an
+// asterisk, or a cross on a light red cell.
+func (d *pdfDoc) aanleverCel(s eval.Aanleverstatus, x, y, w, h float64) {
+	f := d.f
+	cx, cy := x+w/2, y+h/2
+	switch s {
+	case eval.Geleverd:
+		d.vinkje(cx, cy, 3, pdfTeal)
+	case eval.Gecorrigeerd:
+		d.vinkje(cx-1, cy, 3, pdfTeal)
+		d.font("B", 9)
+		d.tekstKleur(pdfStreef)
+		f.SetXY(cx+1, cy-2.6)
+		f.CellFormat(3, 4, "*", "", 0, "L", false, 0, "")
+	default:
+		d.vlakKleur(pdfKleur{250, 226, 222})
+		f.Rect(x+0.4, y+0.4, w-0.8, h-0.8, "F")
+		d.font("B", 13)
+		d.tekstKleur(pdfKleur{165, 45, 35})
+		f.SetXY(x, y)
+		f.CellFormat(w, h, "×", "", 0, "C", false, 0, "")
+	}
 }
 
 func (d *pdfDoc) citaten() {
 	f, r := d.f, d.r
 	f.AddPage()
-	d.kop("Wat ouders vertellen")
+	d.kop(titelOuders)
 	if len(r.Citaten) == 0 {
 		d.alinea("Voor dit kwartaal zijn geen citaten met toestemming beschikbaar.")
 		return
@@ -464,7 +991,7 @@ func pdfHerkomst(werkvorm, persona string, q kansrijk.Kwartaal) string {
 func (d *pdfDoc) bronnen() {
 	f, r := d.f, d.r
 	f.AddPage()
-	d.kop("Bronnen en werkwijze")
+	d.kop(titelWerkwijze)
 
 	d.subkop("Leveringen")
 	if len(r.Bronnen) == 0 {
@@ -497,11 +1024,15 @@ func (d *pdfDoc) bronnen() {
 	d.subkop("Kleine aantallen")
 	d.alinea(werkwijzeKleineAantallen)
 
+	d.subkop("Marges, trends en vergelijkingen")
+	d.alinea(werkwijzeMarges)
+
 	d.subkop("Tekens in de tabellen")
 	for _, n := range noten {
 		d.noot(n.Teken, n.Uitleg)
 	}
 	d.noot("", nietAangeleverd)
+	d.noot(kwartaalTeken, kwartaalTekenUitleg)
 	f.Ln(4)
 
 	d.subkop("Citaten")

@@ -141,7 +141,8 @@ func TestWritePDF(t *testing.T) {
 			"2026-K3",
 			"23 november 2026",
 			"74,3%",
-			"Vroege start zwangerschapszorg: 74,3% in 2026-K3, was 70,2% in 2026-K2 (streefwaarde 75%).",
+			// Without eval's analysis a finding is the figure alone.
+			"Vroege start zwangerschapszorg: 74,3% in 2026-K3.",
 			"<5",
 			"<5 bij bron",
 			"<10", // the noemer 7 of 2025-K2
@@ -152,7 +153,6 @@ func TestWritePDF(t *testing.T) {
 			"Ik had €40 per week tekort; de ‘geldcoach’ van het wijkteam hielp me binnen één week, ook met de naïeve vragen.",
 			"— Ouderpanel, Jonge moeder, 2026-K3",
 			"Verloskundigen_Vechtmonde_2026-Q3_v2.xlsx",
-			"Vroege start zwangerschapszorg verschilt per gemeente: Ommerveld 76,2% en Dalwijk 68,9% in 2026-K3.",
 		} {
 			if !strings.Contains(tekst, want) {
 				t.Errorf("tekst mist %q", want)

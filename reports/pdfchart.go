@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 
+	"codeberg.org/go-pdf/fpdf"
+
 	"kansrijk/eval"
 )
 
@@ -21,6 +23,13 @@ type pdfSerie struct {
 var pdfGemeenteKleuren = []pdfKleur{
 	{70, 126, 178}, {186, 100, 84}, {124, 96, 160}, {112, 138, 62}, {120, 120, 120},
 }
+
+// The coalitie's interval: a light tint of its teal, and a little darker
+// for a lone error bar.
+var (
+	pdfBand     = pdfKleur{205, 228, 231}
+	pdfBandRand = pdfKleur{120, 170, 176}
+)
 
 // Chart layout in mm.
 const (
@@ -50,14 +59,28 @@ func (d *pdfDoc) grafiek(x, y, w, h float64, rs Reeks) {
 	series = append(series, pdfSerie{naam, pdfTeal, 0.8, 1.0, rs.Coalitie})
 	streef := rs.Indicator.Streefwaarde
 
+	// The coalitie's 95% intervals, only where eval gives one for a
+	// figure that may be shown.
+	n := len(d.r.Kwartalen)
+	type marge struct {
+		lo, hi float64
+		ok     bool
+	}
+	marges := make([]marge, n)
+	band := false
+	for i := range marges {
+		lo, hi, ok := interval(rs, i)
+		marges[i] = marge{lo, hi, ok}
+		band = band || ok
+	}
+
 	top := y
-	if len(series) > 1 {
-		top += d.legenda(x+pdfAsLinks, y, w-pdfAsLinks, series, streef > 0) + 2
+	if len(series) > 1 || band {
+		top += d.legenda(x+pdfAsLinks, y, w-pdfAsLinks, series, streef > 0, band) + 2
 	}
 	px, py := x+pdfAsLinks, top+2
 	pw, ph := w-pdfAsLinks-pdfAsRechts, y+h-pdfAsOnder-py
 
-	n := len(d.r.Kwartalen)
 	xOf := func(i int) float64 {
 		if n <= 1 {
 			return px + pw/2
@@ -66,6 +89,11 @@ func (d *pdfDoc) grafiek(x, y, w, h float64, rs Reeks) {
 	}
 
 	hoogste, punten := streef, 0
+	for _, m := range marges {
+		if m.ok {
+			hoogste = max(hoogste, m.hi)
+		}
+	}
 	for _, s := range series {
 		for i := range n {
 			if v, ok := toonbaar(cijferOp(s.cijfers, i)); ok {
@@ -76,6 +104,30 @@ func (d *pdfDoc) grafiek(x, y, w, h float64, rs Reeks) {
 	}
 	asTop, stap := pdfAsSchaal(hoogste)
 	yOf := func(v float64) float64 { return py + ph - v/asTop*ph }
+
+	// The band goes first, so that grid lines stay visible through it.
+	// Where neighbouring figures both have an interval the band joins
+	// them; a lone one gets an error bar.
+	d.vlakKleur(pdfBand)
+	for i := 1; i < n; i++ {
+		a, b := marges[i-1], marges[i]
+		if a.ok && b.ok {
+			d.f.Polygon([]fpdf.PointType{
+				{X: xOf(i - 1), Y: yOf(a.hi)}, {X: xOf(i), Y: yOf(b.hi)},
+				{X: xOf(i), Y: yOf(b.lo)}, {X: xOf(i - 1), Y: yOf(a.lo)},
+			}, "F")
+		}
+	}
+	for i, m := range marges {
+		if !m.ok || (i > 0 && marges[i-1].ok) || (i+1 < n && marges[i+1].ok) {
+			continue
+		}
+		d.lijnKleur(pdfBandRand)
+		f.SetLineWidth(0.5)
+		f.Line(xOf(i), yOf(m.lo), xOf(i), yOf(m.hi))
+		f.Line(xOf(i)-1.2, yOf(m.lo), xOf(i)+1.2, yOf(m.lo))
+		f.Line(xOf(i)-1.2, yOf(m.hi), xOf(i)+1.2, yOf(m.hi))
+	}
 
 	// Grid and y-axis labels.
 	d.font("", 7)
@@ -187,7 +239,7 @@ func (d *pdfDoc) grafiek(x, y, w, h float64, rs Reeks) {
 
 // legenda draws the chart's legend in one or more rows from x, y within
 // width w and returns its height.
-func (d *pdfDoc) legenda(x, y, w float64, series []pdfSerie, streef bool) float64 {
+func (d *pdfDoc) legenda(x, y, w float64, series []pdfSerie, streef, band bool) float64 {
 	f := d.f
 	const staal, rij = 7.0, 5.0 // sample line length, row height
 	type item struct {
@@ -195,16 +247,20 @@ func (d *pdfDoc) legenda(x, y, w float64, series []pdfSerie, streef bool) float6
 		kleur pdfKleur
 		dikte float64
 		stip  bool
+		vlak  bool
 	}
 	var items []item
 	// The coalitie first: it is the figure the report is about.
 	last := series[len(series)-1]
-	items = append(items, item{last.naam, last.kleur, last.dikte, false})
+	items = append(items, item{naam: last.naam, kleur: last.kleur, dikte: last.dikte})
+	if band {
+		items = append(items, item{naam: "95%-interval (marge)", kleur: pdfBand, vlak: true})
+	}
 	for _, s := range series[:len(series)-1] {
-		items = append(items, item{s.naam, s.kleur, s.dikte, false})
+		items = append(items, item{naam: s.naam, kleur: s.kleur, dikte: s.dikte})
 	}
 	if streef {
-		items = append(items, item{"streefwaarde", pdfStreef, 0.4, true})
+		items = append(items, item{naam: "streefwaarde", kleur: pdfStreef, dikte: 0.4, stip: true})
 	}
 
 	d.font("", 7.5)
@@ -214,13 +270,18 @@ func (d *pdfDoc) legenda(x, y, w float64, series []pdfSerie, streef bool) float6
 		if cx > x && cx+iw > x+w {
 			cx, cy = x, cy+rij
 		}
-		d.lijnKleur(it.kleur)
-		f.SetLineWidth(it.dikte)
-		if it.stip {
-			f.SetDashPattern([]float64{1.6, 1.2}, 0)
+		if it.vlak {
+			d.vlakKleur(it.kleur)
+			f.Rect(cx, cy+rij/2-1.5, staal, 3, "F")
+		} else {
+			d.lijnKleur(it.kleur)
+			f.SetLineWidth(it.dikte)
+			if it.stip {
+				f.SetDashPattern([]float64{1.6, 1.2}, 0)
+			}
+			f.Line(cx, cy+rij/2, cx+staal, cy+rij/2)
+			f.SetDashPattern(nil, 0)
 		}
-		f.Line(cx, cy+rij/2, cx+staal, cy+rij/2)
-		f.SetDashPattern(nil, 0)
 		d.tekstKleur(pdfTekst)
 		f.SetXY(cx+staal+1.5, cy)
 		f.CellFormat(iw-staal-1.5, rij, it.naam, "", 0, "L", false, 0, "")

@@ -21,8 +21,14 @@ type Rapport struct {
 	Gemaakt   time.Time           // printed on the cover and stored in the PDF
 
 	Indicatoren []Reeks
-	Citaten     []stories.Citaat
-	Bronnen     []Bron
+	// Borging is the procesmonitor's detail behind KS10, cut to the
+	// kwartalen of Kwartalen; nil when the coalitie has no procesmonitor.
+	Borging *eval.BorgingCoalitie
+	// Aanleveringen is the delivery status of every partner of the
+	// coalitie in every kwartaal of Kwartalen, by partner and kwartaal.
+	Aanleveringen []eval.Aanlevering
+	Citaten       []stories.Citaat
+	Bronnen       []Bron
 }
 
 // Reeks is one indicator's figures over Rapport.Kwartalen.
@@ -34,6 +40,14 @@ type Reeks struct {
 	// Gemeenten holds the same per gemeente, for coalities of more than
 	// one gemeente.
 	Gemeenten []GemeenteReeks
+	// Beoordelingen holds eval's analysis of the coalitie's figure per
+	// kwartaal of Rapport.Kwartalen. The one of Rapport.Kwartaal is what
+	// the report discusses; the others give the chart its intervals.
+	// Empty when there is no analysis.
+	Beoordelingen []eval.Beoordeling
+	// Noten holds the completeness of the coalitie's figure per kwartaal
+	// of Rapport.Kwartalen; empty when unknown.
+	Noten []eval.Noot
 }
 
 // GemeenteReeks is one gemeente's figures over Rapport.Kwartalen.
