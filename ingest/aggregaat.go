@@ -183,7 +183,7 @@ func readJGZ(l *levering) (*gelezen, error) {
 			return nil // a footnote or an empty line
 		}
 		out.rijen++
-		g, _, inRegio := l.Config.Gemeente(gem)
+		g, _, inRegio := l.gemeente(gem)
 		for col, k := range kolommen {
 			a, ok := l.aggregaatCel(blad, sheet.Cell(col+1, row), sheet.Get(cells, col))
 			if !ok {
@@ -376,7 +376,7 @@ func readKraamzorg(l *levering) (*gelezen, error) {
 			l.fout(k.blad, pcel, sheet.Get(cells, k.col("periode")), "%v; deze rij telt niet mee", err)
 			return nil
 		}
-		g, _, inRegio := l.Config.Gemeente(gem)
+		g, _, inRegio := l.gemeente(gem)
 		for _, m := range maten {
 			col := k.col(m.veld)
 			if col < 0 {

@@ -275,7 +275,13 @@ func (tm *terugmelding) kopie(blad, naam string, cellen []*cel) error {
 		}
 		return zet(row, tm.rij(row, cells, cellen, &next, p.kop))
 	}
-	if err := tm.src.Rows(blad, kopieer); err != nil {
+	if p.cellen <= grootBlad {
+		for _, r := range p.rijen {
+			if err := kopieer(r.row, r.cells); err != nil {
+				return err
+			}
+		}
+	} else if err := tm.src.Rows(blad, kopieer); err != nil {
 		return err
 	}
 	for next < len(cellen) {
@@ -377,6 +383,14 @@ type proef struct {
 	breedte []float64
 	kop     int // the first of the first ten rows with the most filled cells
 	cellen  int
+	// rijen keeps the rows of a sheet up to grootBlad cells, so the copy
+	// need not read the partner's file a second time.
+	rijen []bewaardeRij
+}
+
+type bewaardeRij struct {
+	row   int
+	cells []string
 }
 
 // verken makes the first pass over source sheet blad.
@@ -409,6 +423,11 @@ func (tm *terugmelding) verken(blad string) (p proef, err error) {
 			}
 		}
 		p.cellen += gevuld
+		if p.cellen <= grootBlad {
+			p.rijen = append(p.rijen, bewaardeRij{row, cells})
+		} else {
+			p.rijen = nil
+		}
 		switch {
 		case n <= 10:
 			begin = append(begin, rij{row, cells})

@@ -53,7 +53,7 @@ func readVerloskunde(l *levering) (*gelezen, error) {
 		}
 	}
 	for _, g := range l.Partner.Gemeenten {
-		if gem, _, ok := l.Config.Gemeente(g); ok {
+		if gem, _, ok := l.gemeente(g); ok {
 			out.inhoud.Dekking = append(out.inhoud.Dekking, store.Dekking{Gemeente: gem, Kwartaal: q})
 		}
 	}
@@ -80,7 +80,7 @@ func readVerloskunde(l *levering) (*gelezen, error) {
 			l.fout(k.blad, cell("client"), client, "dit lijkt een testregel (cliëntnummer %s), geen echte cliënt; deze rij telt niet mee. Haal testregels weg voor het versturen", client)
 			return nil
 		}
-		gem, _, ok := l.Config.Gemeente(get("gemeente"))
+		gem, _, ok := l.gemeente(get("gemeente"))
 		if !ok {
 			if get("gemeente") == "" {
 				out.afgewezen++

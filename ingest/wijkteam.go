@@ -34,7 +34,7 @@ func readWijkteam(l *levering) (*gelezen, error) {
 	// only works for a partner of one gemeente.
 	eigen := ""
 	for _, g := range l.Partner.Gemeenten {
-		if gem, _, ok := l.Config.Gemeente(g); ok {
+		if gem, _, ok := l.gemeente(g); ok {
 			out.inhoud.Dekking = append(out.inhoud.Dekking, store.Dekking{Gemeente: gem, Kwartaal: q})
 			eigen = gem
 		}
@@ -59,7 +59,7 @@ func readWijkteam(l *levering) (*gelezen, error) {
 			return nil
 		}
 		if k.col("gemeente") >= 0 {
-			g, _, ok := l.Config.Gemeente(get("gemeente"))
+			g, _, ok := l.gemeente(get("gemeente"))
 			if !ok {
 				buiten[get("gemeente")] = true
 				return nil
