@@ -70,8 +70,9 @@ fuzz: assets
 	  $(GO) test -run '^$$' -fuzz "^$$target$$" -fuzztime $(FUZZTIME) $$pkg > .fuzz.log 2>&1 || { cat .fuzz.log; rm -f .fuzz.log; exit 1; }; \
 	done; rm -f .fuzz.log
 
+# KANSRIJK_BENCH_SCHAAL=69 runs the national work unit (276 coalities).
 bench: assets
-	$(GO) test -run '^$$' -bench . -benchmem ./...
+	$(GO) test -run '^$$' -bench . -benchtime 1x -benchmem ./...
 
 clean:
 	rm -rf bin out $(CACHE) $(ECHARTS_JS)

@@ -1,0 +1,127 @@
+package main
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"kansrijk"
+	"kansrijk/eval"
+	"kansrijk/ingest"
+	"kansrijk/reports"
+	"kansrijk/store"
+	"kansrijk/workspace"
+)
+
+// benchSchaal is the size of the work unit: KANSRIJK_BENCH_SCHAAL=69 is the
+// national one (276 coalities); the default keeps make bench short.
+func benchSchaal() int {
+	if n, err := strconv.Atoi(os.Getenv("KANSRIJK_BENCH_SCHAAL")); err == nil && n > 0 {
+		return n
+	}
+	return 4
+}
+
+// piekGeheugen is the process's peak resident memory in MiB (Linux), or 0.
+func piekGeheugen() float64 {
+	b, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	for _, l := range strings.Split(string(b), "\n") {
+		if f := strings.Fields(l); len(f) >= 2 && f[0] == "VmHWM:" {
+			kb, _ := strconv.ParseFloat(f[1], 64)
+			return kb / 1024
+		}
+	}
+	return 0
+}
+
+// BenchmarkEindTotEind times the whole run on one work unit: import of
+// every file (with terugmeldingen) and a PDF and HTML report per
+// coalitie, and the bare cost of streaming the same xlsx files with
+// excelize, so the import's overhead shows as a ratio.
+func BenchmarkEindTotEind(b *testing.B) {
+	schaal := benchSchaal()
+	dir := filepath.Join(b.TempDir(), "w")
+	if code, _, stderr := runCLI(b, "voorbeeld", dir, "--schaal", strconv.Itoa(schaal)); code != 0 {
+		b.Fatalf("voorbeeld: %s", stderr)
+	}
+	w, err := workspace.Open(dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	files, _ := ingest.Bestanden([]string{w.Inbox()})
+	ctx := context.Background()
+
+	for b.Loop() {
+		// Bare streaming read of every xlsx: the floor for the import.
+		t0 := time.Now()
+		for _, f := range files {
+			if filepath.Ext(f) != ".xlsx" {
+				continue
+			}
+			x, err := excelize.OpenFile(f)
+			if err != nil {
+				b.Fatal(err)
+			}
+			for _, s := range x.GetSheetList() {
+				rows, _ := x.Rows(s)
+				for rows.Next() {
+					_, _ = rows.Columns(excelize.Options{RawCellValue: true})
+				}
+				rows.Close()
+			}
+			x.Close()
+		}
+		kaal := time.Since(t0)
+
+		os.RemoveAll(w.Database())
+		os.RemoveAll(w.Terugmeldingen())
+		db, err := store.Open(w.Database())
+		if err != nil {
+			b.Fatal(err)
+		}
+		im := &ingest.Importer{DB: db, Config: &w.Config, Now: time.Now, Terugmeldingen: w.Terugmeldingen()}
+		rijen := 0
+		t1 := time.Now()
+		im.Alle(ctx, files, runtime.NumCPU(), func(_ int, res ingest.Resultaat) { rijen += res.Levering.Rijen })
+		invoer := time.Since(t1)
+
+		t2 := time.Now()
+		cijfers, err := eval.Cijfers(ctx, db, &w.Config)
+		if err != nil {
+			b.Fatal(err)
+		}
+		uit := filepath.Join(b.TempDir(), "rapporten")
+		for _, co := range w.Config.Coalities {
+			r, err := reports.Build(ctx, db, &w.Config, co, cijfers, reports.Opties{Kwartaal: laatste, Gemaakt: time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)})
+			if err != nil {
+				b.Fatal(err)
+			}
+			if _, _, err := reports.Schrijf(uit, r); err != nil {
+				b.Fatal(err)
+			}
+		}
+		rapport := time.Since(t2)
+		db.Close()
+
+		b.ReportMetric(float64(len(files))/invoer.Seconds(), "bestanden/s")
+		b.ReportMetric(float64(rijen)/invoer.Seconds(), "rijen/s")
+		b.ReportMetric(float64(len(w.Config.Coalities))/rapport.Seconds(), "rapporten/s")
+		b.ReportMetric(invoer.Seconds(), "s-import")
+		b.ReportMetric(rapport.Seconds(), "s-rapporten")
+		b.ReportMetric(invoer.Seconds()/kaal.Seconds(), "import/kaal-lezen")
+		b.ReportMetric(piekGeheugen(), "MiB-piek")
+	}
+}
+
+// laatste is the last kwartaal of the example workspace.
+var laatste = kansrijk.Kwartaal{Jaar: 2026, K: 3}
