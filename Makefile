@@ -18,6 +18,12 @@ ECHARTS_INTEGRITY := sha512-q0yaFPggC9FUdsWH4blavRWFmxdrIodbkoKNAjJudAI6CA9gNPxH
 ECHARTS_JS        := reports/assets/echarts.min.js
 CACHE             := .cache
 
+# axe-core checks the HTML reports for accessibility in the tests (with
+# Debian's chromium, when installed); fetched and checked like echarts.
+AXE_VERSION   := 4.14.1
+AXE_INTEGRITY := sha512-FHfa+lmNjQZfJz1q8wKqIDwC6DExcHt/pkjNQb09a3NPjCKg2rhu5qb2S4r76ASyFNNtuFooJpZe37OgudVGtQ==
+AXE_JS        := $(CACHE)/axe.min.js
+
 export CGO_ENABLED := 1
 SHELL := /bin/bash
 
@@ -39,12 +45,21 @@ tools:
 assets: $(ECHARTS_JS)
 
 $(ECHARTS_JS): | tools
-	@mkdir -p $(CACHE) $(dir $@)
-	@echo "echarts $(ECHARTS_VERSION) ophalen uit de npm-registry ..."
-	@cd $(CACHE) && $(NPM) pack --silent --loglevel=error echarts@$(ECHARTS_VERSION) >/dev/null
-	@node -e 'const c=require("crypto"),f=require("fs");const [p,want]=process.argv.slice(1);const got="sha512-"+c.createHash("sha512").update(f.readFileSync(p)).digest("base64");if(got!==want){console.error("kansrijk: echarts-pakket heeft niet de verwachte integriteit:\n  verwacht "+want+"\n  gekregen "+got);process.exit(1)}' $(CACHE)/echarts-$(ECHARTS_VERSION).tgz '$(ECHARTS_INTEGRITY)'
-	@tar -xzf $(CACHE)/echarts-$(ECHARTS_VERSION).tgz -C $(CACHE) package/dist/echarts.min.js
-	@cp $(CACHE)/package/dist/echarts.min.js $@.tmp && mv $@.tmp $@
+	$(call npmpakket,echarts,$(ECHARTS_VERSION),$(ECHARTS_INTEGRITY),dist/echarts.min.js,$@)
+
+# npmpakket NAAM VERSIE INTEGRITEIT BESTAND DOEL: fetch a package from the
+# npm registry, check its integrity and extract one file.
+define npmpakket
+	@mkdir -p $(CACHE) $(dir $(5))
+	@echo "$(1) $(2) ophalen uit de npm-registry ..."
+	@cd $(CACHE) && $(NPM) pack --silent --loglevel=error $(1)@$(2) >/dev/null
+	@node -e 'const c=require("crypto"),f=require("fs");const [p,want]=process.argv.slice(1);const got="sha512-"+c.createHash("sha512").update(f.readFileSync(p)).digest("base64");if(got!==want){console.error("kansrijk: pakket "+p+" heeft niet de verwachte integriteit:\n  verwacht "+want+"\n  gekregen "+got);process.exit(1)}' $(CACHE)/$(1)-$(2).tgz '$(3)'
+	@rm -rf $(CACHE)/package && tar -xzf $(CACHE)/$(1)-$(2).tgz -C $(CACHE) package/$(4)
+	@cp $(CACHE)/package/$(4) $(5).tmp && mv $(5).tmp $(5)
+endef
+
+$(AXE_JS): | tools
+	$(call npmpakket,axe-core,$(AXE_VERSION),$(AXE_INTEGRITY),axe.min.js,$@)
 
 build: assets
 	$(GO) build -o $(BIN) ./cmd/kansrijk
@@ -55,7 +70,7 @@ run: build
 	@./$(BIN) import -w $(WERKMAP) $(WERKMAP)/inbox; test $$? -le 1
 	@./$(BIN) rapport -w $(WERKMAP) --kwartaal $(KWARTAAL)
 
-test: assets
+test: assets $(AXE_JS)
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	  if [ -n "$$unformatted" ]; then echo "gofmt zou deze bestanden wijzigen:"; echo "$$unformatted"; exit 1; fi
 	$(GO) vet ./...
