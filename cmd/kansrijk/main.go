@@ -18,8 +18,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"strings"
+	"syscall"
 )
 
 const (
@@ -100,8 +102,27 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return exitInvoer
 	default:
 		fmt.Fprintf(stderr, "kansrijk %s: %s\n", name, err)
+		if u := uitleg(err); u != "" {
+			fmt.Fprintf(stderr, "  %s\n", u)
+		}
 		return exitInvoer
 	}
+}
+
+// uitleg says in plain Dutch what the file-system errors people meet
+// mean and what to do; the system's own text is English.
+func uitleg(err error) string {
+	switch {
+	case errors.Is(err, syscall.ENOSPC):
+		return "De schijf is vol. Maak ruimte vrij en probeer het opnieuw; wat al klaar was, is bewaard."
+	case errors.Is(err, syscall.EROFS):
+		return "Deze map is alleen-lezen. Kies een andere map (bijvoorbeeld met --uit)."
+	case errors.Is(err, fs.ErrPermission):
+		return "U mag op deze plek niet schrijven. Kies een andere map of vraag schrijfrechten aan."
+	case errors.Is(err, syscall.ENOTDIR):
+		return "Een deel van het pad is een bestand en geen map. Kies een andere map."
+	}
+	return ""
 }
 
 // parse parses flags that may stand before, between or after the
