@@ -266,14 +266,21 @@ func (im *Importer) lees(ctx context.Context, pad string) (v *voorbereid) {
 		res.Status, res.Fout = Afgewezen, err.Error()
 		return v
 	}
+	im.klaarzetten(v, lev, out, sum)
+	return v
+}
+
+// klaarzetten makes what a reader read into a levering waiting to be
+// stored.
+func (im *Importer) klaarzetten(v *voorbereid, lev *levering, out *gelezen, sum string) {
 	l := &store.Levering{
-		Bestand:      name,
-		Pad:          pad,
+		Bestand:      lev.Naam,
+		Pad:          v.res.Pad,
 		SHA256:       sum,
-		Partner:      p.Naam,
-		Bron:         p.Bron,
+		Partner:      lev.Partner.Naam,
+		Bron:         lev.Partner.Bron,
 		Periode:      out.periode,
-		Versie:       kansrijk.VersieInNaam(strings.TrimSuffix(name, filepath.Ext(name))),
+		Versie:       kansrijk.VersieInNaam(strings.TrimSuffix(lev.Naam, filepath.Ext(lev.Naam))),
 		Ingelezen:    im.Now().UTC().Truncate(time.Second),
 		Rijen:        out.rijen,
 		Geaccepteerd: out.rijen - out.afgewezen,
@@ -287,7 +294,6 @@ func (im *Importer) lees(ctx context.Context, pad string) (v *voorbereid) {
 	}
 	out.inhoud.Meldingen = lev.meldingen
 	v.levering, v.inhoud = l, &out.inhoud
-	return v
 }
 
 // schrijf stores a read file as one levering, all or nothing.

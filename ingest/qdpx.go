@@ -13,7 +13,6 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	"kansrijk"
@@ -52,26 +51,7 @@ func (im *Importer) leesQDA(v *voorbereid, p kansrijk.Partner, sum string) {
 		res.Status, res.Fout = Afgewezen, err.Error()
 		return
 	}
-	l := &store.Levering{
-		Bestand:      name,
-		Pad:          res.Pad,
-		SHA256:       sum,
-		Partner:      p.Naam,
-		Bron:         p.Bron,
-		Periode:      out.periode,
-		Versie:       kansrijk.VersieInNaam(strings.TrimSuffix(name, filepath.Ext(name))),
-		Ingelezen:    im.Now().UTC().Truncate(time.Second),
-		Rijen:        out.rijen,
-		Geaccepteerd: out.rijen - out.afgewezen,
-		Afgewezen:    out.afgewezen,
-	}
-	for _, m := range lev.meldingen {
-		if m.Ernst == store.Waarschuwing {
-			l.Waarschuwingen++
-		}
-	}
-	out.inhoud.Meldingen = lev.meldingen
-	v.levering, v.inhoud = l, &out.inhoud
+	im.klaarzetten(v, lev, out, sum)
 }
 
 // readQDA reads a REFI-QDA project: a .qdpx (a zip with project.qde and
