@@ -194,13 +194,18 @@ func printResultaat(w io.Writer, res ingest.Resultaat) {
 }
 
 func cmdRapport(args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("rapport", "rapport [-w WERKMAP] --kwartaal 2026-K3 [--coalitie NAAM] [--uit MAP]",
-		"Maakt per coalitie een PDF- en een HTML-rapport over het kwartaal en de kwartalen ervoor.")
+	fs := newFlags("rapport", "rapport [-w WERKMAP] --kwartaal 2026-K3 [--coalitie NAAM] [--uit MAP] [--overzicht] [--ouders]",
+		"Maakt per coalitie een PDF- en een HTML-rapport over het kwartaal en de kwartalen ervoor.\n"+
+			"Met --overzicht komt er in plaats daarvan één overzicht van alle coalities naast elkaar;\n"+
+			"met --ouders per coalitie één pagina terugkoppeling aan ouders in eenvoudige taal.\n"+
+			"Met beide samen komen het overzicht en de pagina's voor ouders, zonder de rapporten per coalitie.")
 	dir := fs.String("w", ".", "de werkmap")
 	kw := fs.String("kwartaal", "", "het kwartaal van het rapport, zoals 2026-K3 (verplicht)")
 	coalitie := fs.String("coalitie", "", "alleen deze coalitie (standaard: alle)")
 	uit := fs.String("uit", "", "map voor de rapporten (standaard: rapporten/ in de werkmap)")
 	datum := fs.String("datum", "", "datum op het rapport, jjjj-mm-dd (standaard: vandaag); een vaste datum geeft steeds precies dezelfde bestanden")
+	overzicht := fs.Bool("overzicht", false, "maak alleen het overzicht van alle coalities: per indicator alle coalities naast elkaar, met een rangorde waar de verschillen groter zijn dan toeval")
+	ouders := fs.Bool("ouders", false, "maak alleen de terugkoppeling aan ouders: per coalitie één pagina over wat ouders het afgelopen jaar vertelden en wat er veranderde, zonder cijfers")
 	pos, err := parse(fs, args, stdout)
 	if err != nil {
 		return err
@@ -214,6 +219,9 @@ func cmdRapport(args []string, stdout, stderr io.Writer) error {
 	q, err := kansrijk.ParseKwartaal(*kw)
 	if err != nil {
 		return gebruik("--kwartaal: %v", err)
+	}
+	if *overzicht && *coalitie != "" && !*ouders {
+		return gebruik("--overzicht gaat over alle coalities; laat --coalitie weg")
 	}
 	gemaakt := time.Now().UTC().Truncate(24 * time.Hour)
 	if *datum != "" {
@@ -243,11 +251,50 @@ func cmdRapport(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	opt := reports.Opties{Kwartaal: q, Gemaakt: gemaakt}
+
+	// --overzicht and --ouders each replace the reports per coalitie;
+	// together they write both of theirs.
+	if *overzicht {
+		pdf, html, err := reports.SchrijfOverzicht(out, reports.BuildOverzicht(&w.Config, cijfers, opt))
+		if err != nil {
+			return fmt.Errorf("overzicht: %w", err)
+		}
+		fmt.Fprintf(stdout, "Klaar: overzicht van alle %d coalities over %s, als PDF en HTML, in %s\n  %s\n  %s\n",
+			len(w.Config.Coalities), q, out, pdf, html)
+	}
+	if *ouders {
+		v := newVoortgang(stderr, len(coalities))
+		var paden []string
+		for i, co := range coalities {
+			v.stap(i+1, co.Naam)
+			o, err := reports.BuildOuders(ctx, db, &w.Config, co, cijfers, opt)
+			if err != nil {
+				v.klaar()
+				return fmt.Errorf("terugkoppeling aan ouders %s: %w", co.Naam, err)
+			}
+			pdf, html, err := reports.SchrijfOuders(out, o)
+			if err != nil {
+				v.klaar()
+				return fmt.Errorf("terugkoppeling aan ouders %s: %w", co.Naam, err)
+			}
+			paden = append(paden, pdf, html)
+		}
+		v.klaar()
+		fmt.Fprintf(stdout, "Klaar: terugkoppeling aan ouders over het jaar tot en met %s voor %d coalitie(s), elk één pagina als PDF en HTML, in %s\n", q, len(coalities), out)
+		for _, p := range paden {
+			fmt.Fprintf(stdout, "  %s\n", p)
+		}
+	}
+	if *overzicht || *ouders {
+		return nil
+	}
+
 	v := newVoortgang(stderr, len(coalities))
 	var paden []string
 	for i, co := range coalities {
 		v.stap(i+1, co.Naam)
-		r, err := reports.Build(ctx, db, &w.Config, co, cijfers, reports.Opties{Kwartaal: q, Gemaakt: gemaakt})
+		r, err := reports.Build(ctx, db, &w.Config, co, cijfers, opt)
 		if err != nil {
 			v.klaar()
 			return fmt.Errorf("rapport %s: %w", co.Naam, err)

@@ -230,11 +230,14 @@ func atoi(t *testing.T, s string) int {
 }
 
 // withdrawn returns the texts of the withdrawn fragments in the story logs
-// of dir, read straight from the spreadsheets.
+// of dir, read straight from the spreadsheets; a text that another,
+// consented fragment also has is left out (the example data repeats
+// common sentences, and quoting the consented one is right).
 func withdrawn(t *testing.T, dir string) []string {
 	t.Helper()
 	logs, _ := filepath.Glob(filepath.Join(dir, "Ouderverhalen_*.xlsx"))
-	var out []string
+	var gone []string
+	kept := map[string]bool{}
 	for _, p := range logs {
 		f, err := excelize.OpenFile(p)
 		if err != nil {
@@ -252,12 +255,23 @@ func withdrawn(t *testing.T, dir string) []string {
 				}
 				ti, ok1 := col["Toestemming"]
 				fi, ok2 := col["Fragment"]
-				if ok1 && ok2 && ti < len(r) && fi < len(r) && strings.EqualFold(strings.TrimSpace(r[ti]), "ingetrokken") {
-					out = append(out, r[fi])
+				if !ok1 || !ok2 || ti >= len(r) || fi >= len(r) {
+					continue
+				}
+				if strings.EqualFold(strings.TrimSpace(r[ti]), "ingetrokken") {
+					gone = append(gone, r[fi])
+				} else {
+					kept[r[fi]] = true
 				}
 			}
 		}
 		f.Close()
+	}
+	var out []string
+	for _, g := range gone {
+		if !kept[g] {
+			out = append(out, g)
+		}
 	}
 	return out
 }
