@@ -6,8 +6,10 @@
 //	kansrijk init WERKMAP
 //	kansrijk voorbeeld WERKMAP [--schaal N] [--config PAD]
 //	kansrijk import [-w WERKMAP] PAD...
-//	kansrijk rapport [-w WERKMAP] --kwartaal 2026-K3 [--coalitie NAAM] [--uit MAP]
-//	kansrijk export [-w WERKMAP] --uit cijfers.csv
+//	kansrijk rapport [-w WERKMAP] --kwartaal 2026-K3 [--coalitie NAAM] [--uit MAP] [--overzicht] [--ouders]
+//	kansrijk export [-w WERKMAP] --uit cijfers.csv|cijfers.xlsx [--verhalen MAP]
+//	kansrijk status [-w WERKMAP] [--coalitie NAAM]
+//	kansrijk sjabloon [-w WERKMAP] --partner NAAM [--kwartaal 2026-K3] [--uit PAD]
 //
 // Exit status: 0 all went well, 1 some input was rejected (the rest was
 // still processed) or the run failed, 2 usage error.
@@ -36,8 +38,9 @@ Gebruik:
   kansrijk init WERKMAP                     nieuwe werkmap met kansrijk.toml, inbox/ en rapporten/
   kansrijk voorbeeld WERKMAP [--schaal N]   werkmap gevuld met verzonnen voorbeeldbestanden
   kansrijk import [-w WERKMAP] PAD...       bestanden en mappen inlezen
-  kansrijk rapport [-w WERKMAP] --kwartaal 2026-K3 [--coalitie NAAM] [--uit MAP]
-                                            PDF- en HTML-rapport per coalitie
+  kansrijk rapport [-w WERKMAP] --kwartaal 2026-K3 [--coalitie NAAM] [--uit MAP] [--overzicht] [--ouders]
+                                            PDF- en HTML-rapport per coalitie; --overzicht: één rapport
+                                            over alle coalities; --ouders: terugkoppeling aan ouders
   kansrijk export [-w WERKMAP] --uit cijfers.csv|cijfers.xlsx
                                             alle berekende cijfers als CSV of Excel
   kansrijk status [-w WERKMAP] [--coalitie NAAM]
