@@ -80,11 +80,13 @@ func Build(ctx context.Context, db *store.DB, cfg *kansrijk.Config, co kansrijk.
 		return nil, err
 	}
 
-	cit, err := stories.Citaten(ctx, db, cfg, stories.Selectie{Coalitie: co.Naam, Kwartaal: opt.Kwartaal, Terug: 3, Max: 3})
+	v, err := stories.Lees(ctx, db)
 	if err != nil {
 		return nil, err
 	}
-	r.Citaten = cit
+	if err := vertel(cfg, co, v, r); err != nil {
+		return nil, err
+	}
 
 	ls, err := db.ActieveLeveringen(ctx)
 	if err != nil {

@@ -69,9 +69,15 @@ type htmlPagina struct {
 	Indicatoren []htmlIndicator
 	Borging     htmlBorging
 	Aanlever    htmlAanlever
+	Samenhangen []htmlSamenhang
+	Personas    []htmlPersona
 	Citaten     []htmlCitaat
-	Bronnen     []htmlBron
-	AlleNoten   []noot
+	// CitatenIntro opens "Wat ouders vertellen", which is left out when
+	// CitatenTonen is false.
+	CitatenIntro string
+	CitatenTonen bool
+	Bronnen      []htmlBron
+	AlleNoten    []noot
 	// The texts shared with the PDF.
 	Titels              htmlTitels
 	Leeswijzer          string
@@ -82,12 +88,17 @@ type htmlPagina struct {
 	NietAangeleverd     string
 	KwartaalTeken       string
 	KwartaalTekenUitleg string
+	SamenhangIntro      string
+	ToonUitleg          string
+	SignaalKop          string
+	PersonaIntro        string
+	WerkwijzeVerhalen   string
 	EchartsJS           template.JS
 }
 
 // htmlTitels are the section titles, the same as the PDF's.
 type htmlTitels struct {
-	Kort, Indicatoren, Borging, Ouders, Aanlever, Werkwijze string
+	Kort, Indicatoren, Borging, Samenhang, Personas, Ouders, Aanlever, Werkwijze string
 }
 
 // htmlOverzicht is the table of all indicators in "In het kort".
@@ -220,8 +231,8 @@ func htmlMaakPagina(r *Rapport) (*htmlPagina, error) {
 		Gemaakt:   htmlDatum(r.Gemaakt),
 		Kort:      bevindingen(r, huidig),
 		AlleNoten: noten,
-		Titels: htmlTitels{Kort: titelKort, Indicatoren: titelIndicators, Borging: titelBorging,
-			Ouders: titelOuders, Aanlever: titelAanlever, Werkwijze: titelWerkwijze},
+		Titels: htmlTitels{Kort: titelKort, Indicatoren: titelIndicators, Borging: titelBorging, Samenhang: titelSamenhang,
+			Personas: titelPersonas, Ouders: titelOuders, Aanlever: titelAanlever, Werkwijze: titelWerkwijze},
 		Leeswijzer:          leeswijzer,
 		BorgingIntro:        borgingIntro,
 		AanleverIntro:       aanleverIntro,
@@ -230,8 +241,14 @@ func htmlMaakPagina(r *Rapport) (*htmlPagina, error) {
 		NietAangeleverd:     nietAangeleverd,
 		KwartaalTeken:       kwartaalTeken,
 		KwartaalTekenUitleg: kwartaalTekenUitleg,
+		SamenhangIntro:      samenhangIntro,
+		ToonUitleg:          toonUitleg,
+		SignaalKop:          signaalKop,
+		PersonaIntro:        personaIntro,
+		WerkwijzeVerhalen:   werkwijzeVerhalen,
 		EchartsJS:           template.JS(echartsJS),
 	}
+	p.CitatenIntro, p.CitatenTonen = citatenIntro(r)
 	if g := r.Coalitie.Gemeenten; len(g) == 1 {
 		p.Gemeenten = "Gemeente " + g[0]
 	} else if len(g) > 1 {
@@ -263,6 +280,9 @@ func htmlMaakPagina(r *Rapport) (*htmlPagina, error) {
 	}
 	p.Borging = borging
 	p.Aanlever = htmlMaakAanlever(r)
+	if err := htmlMaakSamenhang(r, p); err != nil {
+		return nil, fmt.Errorf("tellen en vertellen: %w", err)
+	}
 
 	for _, c := range r.Citaten {
 		// Build selects the quotes; this second lock keeps a fragment

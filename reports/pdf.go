@@ -106,6 +106,8 @@ func (d *pdfDoc) schrijf() {
 		d.indicator(rs, i == 0)
 	}
 	d.borging()
+	d.samenhang()
+	d.personas()
 	d.citaten()
 	d.aanleverstatus()
 	d.bronnen()
@@ -929,19 +931,24 @@ func (d *pdfDoc) aanleverCel(s eval.Aanleverstatus, x, y, w, h float64) {
 
 func (d *pdfDoc) citaten() {
 	f, r := d.f, d.r
-	f.AddPage()
-	d.kop(titelOuders)
-	if len(r.Citaten) == 0 {
-		d.alinea("Voor dit kwartaal zijn geen citaten met toestemming beschikbaar.")
+	intro, toon := citatenIntro(r)
+	if !toon {
 		return
 	}
-	d.alinea("Uitspraken van ouders uit de verhalen die de coalitie heeft opgehaald. " +
-		"Ze staan hier met toestemming van de ouders; namen en andere herkenbare gegevens zijn weggelaten.")
+	f.AddPage()
+	d.kop(titelOuders)
+	d.alinea(intro)
+	if len(r.Citaten) == 0 {
+		return
+	}
 	f.Ln(3)
 
 	const regel, in = 6.0, 7.0
 	w := d.breedte() - in
 	for _, c := range r.Citaten {
+		if !citeerbaar(c) {
+			continue
+		}
 		tekst := pdfAanhalen(c.Tekst)
 		d.font("I", 11.5)
 		h := float64(len(f.SplitText(tekst, w))) * regel
@@ -1039,6 +1046,11 @@ func (d *pdfDoc) bronnen() {
 	d.alinea("We citeren alleen ouders die toestemming gaven voor gebruik in rapporten of voor openbaar " +
 		"gebruik. Namen, adressen, telefoonnummers en andere gegevens waarmee iemand herkenbaar is, " +
 		"zijn weggelaten. Wie de toestemming intrekt, komt in geen enkel rapport meer voor.")
+
+	if len(r.Samenhangen) > 0 {
+		d.subkop("Verhalen tellen")
+		d.alinea(werkwijzeVerhalen)
+	}
 
 	d.subkop("Kwartalen")
 	d.alinea("Een cijfer hoort bij het kwartaal van de datum in de registratie, zoals de datum van de " +

@@ -27,8 +27,29 @@ type Rapport struct {
 	// Aanleveringen is the delivery status of every partner of the
 	// coalitie in every kwartaal of Kwartalen, by partner and kwartaal.
 	Aanleveringen []eval.Aanlevering
-	Citaten       []stories.Citaat
-	Bronnen       []Bron
+	// Samenhangen are the joint displays (tellen én vertellen) of the
+	// report's kwartaal, one per theme of the codebook; nil without a
+	// codebook.
+	Samenhangen []eval.Samenhang
+	// Personas are the coalitie's persona's, in the order of the persona
+	// table.
+	Personas []Persona
+	// Citaten are quotes the joint display and the persona's do not
+	// already show.
+	Citaten []stories.Citaat
+	Bronnen []Bron
+}
+
+// Persona is one persona of the coalitie with what its stories touch, up
+// to the report's kwartaal.
+type Persona struct {
+	stories.PersonaPagina
+	// Citaat is a quote from the persona's stories with consent rapport
+	// or openbaar that the joint display does not show; nil if there is
+	// none. ZieThema then names the theme of the joint display that
+	// quotes the persona, if one does.
+	Citaat   *stories.Citaat
+	ZieThema string
 }
 
 // Reeks is one indicator's figures over Rapport.Kwartalen.

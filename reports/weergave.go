@@ -160,6 +160,27 @@ func aantalTekst(c eval.Cijfer, v float64, noemer bool) string {
 	return "—"
 }
 
+// verhalenTekst is a number of story fragments. Fragments are people's
+// stories, so 1 to 4 is "<5", as for any count of people.
+func verhalenTekst(n int) string {
+	if kleinAantal(float64(n)) {
+		return "<5"
+	}
+	return eval.Getal(float64(n))
+}
+
+// verhalenPerBlokje is how many fragments one block of the tone chart
+// stands for, at most. A chart that drew each fragment would show a
+// count of 1 to 4 that verhalenTekst hides; a block of up to five does
+// not.
+const verhalenPerBlokje = 5
+
+// toonBlokjes is the number of blocks the tone chart draws for n
+// fragments: one per five, rounded up.
+func toonBlokjes(n int) int {
+	return (n + verhalenPerBlokje - 1) / verhalenPerBlokje
+}
+
 // kleinAantal reports whether a count is one from 1 to 4. Counts of
 // people are whole; anything between 0 and 5 is taken as small to be
 // safe.
@@ -238,6 +259,8 @@ const (
 	titelIndicators = "Indicatoren"
 	titelBorging    = "Borging"
 	titelOuders     = "Wat ouders vertellen"
+	titelSamenhang  = "Tellen én vertellen"
+	titelPersonas   = "Persona’s"
 	titelAanlever   = "Aanleverstatus"
 	titelWerkwijze  = "Bronnen en werkwijze"
 )
@@ -654,10 +677,17 @@ func bevindingen(r *Rapport, huidig int) []string {
 	if verborgen > 0 {
 		ruimte-- // for the line about what is not shown
 	}
+	vraag := signaalBevinding(r)
+	if vraag != "" {
+		ruimte-- // for the question of the joint display
+	}
 	sort.SliceStable(bs, func(i, j int) bool { return bs[i].gewicht > bs[j].gewicht })
 	var uit []string
 	for _, b := range bs[:min(len(bs), ruimte)] {
 		uit = append(uit, b.tekst)
+	}
+	if vraag != "" {
+		uit = append(uit, vraag)
 	}
 	switch {
 	case verborgen == len(r.Indicatoren):
