@@ -1,9 +1,12 @@
 package reports
 
 import (
+	"bytes"
+	"encoding/csv"
 	"fmt"
 	"io"
 	"math"
+	"strconv"
 
 	"github.com/xuri/excelize/v2"
 
@@ -47,6 +50,32 @@ func AanleverTabel(as []eval.Aanlevering) Tabel {
 		t.Rijen = append(t.Rijen, []any{a.Coalitie, a.Partner, a.Kwartaal.String(), string(a.Status), a.Leveringen})
 	}
 	return t
+}
+
+// TabelUitCSV turns a CSV table (a header and rows) into a sheet of the
+// workbook: whole numbers become numbers, everything else stays text.
+func TabelUitCSV(naam string, data []byte) (Tabel, error) {
+	recs, err := csv.NewReader(bytes.NewReader(data)).ReadAll()
+	if err != nil {
+		return Tabel{}, fmt.Errorf("export %s: %w", naam, err)
+	}
+	t := Tabel{Naam: naam}
+	if len(recs) == 0 {
+		return t, nil
+	}
+	t.Kop = recs[0]
+	for _, rec := range recs[1:] {
+		row := make([]any, len(rec))
+		for i, v := range rec {
+			if n, err := strconv.Atoi(v); err == nil && v == strconv.Itoa(n) {
+				row[i] = float64(n)
+			} else if v != "" {
+				row[i] = v
+			}
+		}
+		t.Rijen = append(t.Rijen, row)
+	}
+	return t, nil
 }
 
 // WriteXLSX writes tables as a tidy workbook: one sheet per table, a

@@ -137,10 +137,16 @@ func jaNee(b bool) string {
 	return "nee"
 }
 
-// Exporteer writes every stories table as CSV into dir, for kansrijk
-// export, and returns the files written. The quotes are those a report
+// Tabel is one stories table for an export: its file name and a writer
+// of its CSV.
+type Tabel struct {
+	Naam  string // verhalen_codes.csv, ...
+	Write func(io.Writer) error
+}
+
+// Tabellen returns every stories table. The quotes are those a report
 // to bestuurders may show (consent rapport or openbaar), redacted.
-func Exporteer(ctx context.Context, db *store.DB, cfg *kansrijk.Config, dir string) ([]string, error) {
+func Tabellen(ctx context.Context, db *store.DB, cfg *kansrijk.Config) ([]Tabel, error) {
 	v, err := Lees(ctx, db)
 	if err != nil {
 		return nil, err
@@ -158,10 +164,7 @@ func Exporteer(ctx context.Context, db *store.DB, cfg *kansrijk.Config, dir stri
 	if err != nil {
 		return nil, err
 	}
-	tabellen := []struct {
-		naam  string
-		write func(io.Writer) error
-	}{
+	return []Tabel{
 		{"verhalen_codes.csv", func(w io.Writer) error { return WriteCodesCSV(w, codes) }},
 		{"verhalen_themas.csv", func(w io.Writer) error { return WriteThemasCSV(w, themas) }},
 		{"verhalen_toon.csv", func(w io.Writer) error { return WriteToonCSV(w, tonen) }},
@@ -170,14 +173,26 @@ func Exporteer(ctx context.Context, db *store.DB, cfg *kansrijk.Config, dir stri
 		{"verhalen_personas.csv", func(w io.Writer) error { return WritePersonasCSV(w, v.PersonaPaginas()) }},
 		{"verhalen_citaten.csv", func(w io.Writer) error { return WriteCitatenCSV(w, citaten) }},
 		{"verhalen_qdpx_controle.csv", func(w io.Writer) error { return WriteKruiscontroleCSV(w, controle) }},
+	}, nil
+}
+
+// Exporteer writes every stories table as CSV into dir, for kansrijk
+// export, and returns the files written.
+func Exporteer(ctx context.Context, db *store.DB, cfg *kansrijk.Config, dir string) ([]string, error) {
+	tabellen, err := Tabellen(ctx, db, cfg)
+	if err != nil {
+		return nil, err
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("map %s aanmaken: %w", dir, err)
 	}
 	var paden []string
 	for _, t := range tabellen {
 		var buf bytes.Buffer
-		if err := t.write(&buf); err != nil {
+		if err := t.Write(&buf); err != nil {
 			return paden, err
 		}
-		p := filepath.Join(dir, t.naam)
+		p := filepath.Join(dir, t.Naam)
 		if err := os.WriteFile(p, buf.Bytes(), 0o644); err != nil {
 			return paden, fmt.Errorf("%s schrijven: %w", p, err)
 		}

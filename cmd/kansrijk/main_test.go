@@ -298,6 +298,35 @@ func TestVoorbeeldEndToEnd(t *testing.T) {
 	if len(gone) == 0 {
 		t.Fatal("the example has no withdrawn stories to check")
 	}
+	// The Excel export holds the figures, the delivery status and the
+	// stories tables, and no withdrawn story.
+	xlsx := filepath.Join(t.TempDir(), "cijfers.xlsx")
+	if code, _, stderr := runCLI(t, "export", "-w", dir, "--uit", xlsx); code != 0 {
+		t.Fatalf("export xlsx: %s", stderr)
+	}
+	x, err := excelize.OpenFile(xlsx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bladen := strings.Join(x.GetSheetList(), "|")
+	for _, want := range []string{"Cijfers", "Aanleverstatus", "Verhalen codes", "Verhalen citaten"} {
+		if !strings.Contains(bladen, want) {
+			t.Errorf("export lacks sheet %s (has %s)", want, bladen)
+		}
+	}
+	var alles strings.Builder
+	for _, s := range x.GetSheetList() {
+		rows, _ := x.GetRows(s)
+		for _, r := range rows {
+			alles.WriteString(strings.Join(r, " ") + "\n")
+		}
+	}
+	x.Close()
+	for _, g := range gone {
+		if probe := g[:min(len(g), 40)]; strings.Contains(alles.String(), probe) {
+			t.Errorf("export contains withdrawn story %q", probe)
+		}
+	}
 	for _, co := range []string{"Havenstad", "Lindehoven", "Dijkwaard", "Vechtmonde"} {
 		base := filepath.Join(dir, "rapporten", "Kansrijke_Start_"+co+"_2026-K3")
 		html, err := os.ReadFile(base + ".html")
