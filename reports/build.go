@@ -288,15 +288,23 @@ func Bestandsnaam(co kansrijk.Coalitie, q kansrijk.Kwartaal) string {
 // Schrijf writes the PDF and the HTML of r into dir, each via a temporary
 // file so a reader never sees half a report.
 func Schrijf(dir string, r *Rapport) (pdf, html string, err error) {
+	return schrijfPaar(dir, Bestandsnaam(r.Coalitie, r.Kwartaal),
+		func(f *os.File) error { return WritePDF(f, r) },
+		func(f *os.File) error { return WriteHTML(f, r) })
+}
+
+// schrijfPaar writes a PDF and an HTML file named naam into dir, each via
+// writeAtomic, and returns their paths.
+func schrijfPaar(dir, naam string, schrijfPDF, schrijfHTML func(*os.File) error) (pdf, html string, err error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return "", "", fmt.Errorf("map %s aanmaken: %w", dir, err)
 	}
-	base := filepath.Join(dir, Bestandsnaam(r.Coalitie, r.Kwartaal))
+	base := filepath.Join(dir, naam)
 	pdf, html = base+".pdf", base+".html"
-	if err := writeAtomic(pdf, func(f *os.File) error { return WritePDF(f, r) }); err != nil {
+	if err := writeAtomic(pdf, schrijfPDF); err != nil {
 		return "", "", err
 	}
-	if err := writeAtomic(html, func(f *os.File) error { return WriteHTML(f, r) }); err != nil {
+	if err := writeAtomic(html, schrijfHTML); err != nil {
 		return "", "", err
 	}
 	return pdf, html, nil

@@ -41,14 +41,19 @@ func WriteHTML(w io.Writer, r *Rapport) error {
 	if err != nil {
 		return fmt.Errorf("html-rapport %s %s: %w", r.Coalitie.Naam, r.Kwartaal, err)
 	}
-	// Render into a buffer first so that a failing template never leaves
-	// half a report behind.
+	return htmlSchrijven(w, htmlTmpl, p, fmt.Sprintf("html-rapport %s %s", r.Coalitie.Naam, r.Kwartaal))
+}
+
+// htmlSchrijven executes t with data and writes the result to w. It
+// renders into a buffer first so that a failing template never leaves
+// half a page behind. Errors start with wat.
+func htmlSchrijven(w io.Writer, t *template.Template, data any, wat string) error {
 	var buf bytes.Buffer
-	if err := htmlTmpl.Execute(&buf, p); err != nil {
-		return fmt.Errorf("html-rapport %s %s opmaken: %w", r.Coalitie.Naam, r.Kwartaal, err)
+	if err := t.Execute(&buf, data); err != nil {
+		return fmt.Errorf("%s opmaken: %w", wat, err)
 	}
 	if _, err := w.Write(buf.Bytes()); err != nil {
-		return fmt.Errorf("html-rapport %s %s schrijven: %w", r.Coalitie.Naam, r.Kwartaal, err)
+		return fmt.Errorf("%s schrijven: %w", wat, err)
 	}
 	return nil
 }
@@ -291,8 +296,8 @@ func htmlMaakPagina(r *Rapport) (*htmlPagina, error) {
 			continue
 		}
 		p.Citaten = append(p.Citaten, htmlCitaat{
-			Tekst:    htmlAanhalen(c.Tekst),
-			Herkomst: htmlHerkomst(c.Werkvorm, c.Persona, c.Kwartaal),
+			Tekst:    aanhalen(c.Tekst),
+			Herkomst: citaatHerkomst(c.Werkvorm, c.Persona, c.Kwartaal),
 		})
 	}
 
@@ -584,32 +589,10 @@ func htmlGrafiekOptie(r *Rapport, s Reeks, id string) (template.JS, error) {
 		return d
 	}
 	coalitie := punten(s.Coalitie)
-	// The coalitie's 95% intervals: a band where neighbouring figures
-	// both have one, an error bar for a lone one, as in the PDF. Only
-	// where eval gives one for a figure that may be shown.
-	ondergrens, breedte := make([]htmlPunt, n), make([]htmlPunt, n)
-	var balken [][3]float64
-	heeft := make([]bool, n)
-	for i := range heeft {
-		_, _, heeft[i] = interval(s, i)
-	}
-	band := false
+	ondergrens, breedte, balken, band := htmlMarges(s, coalitie)
 	for i := range n {
-		ondergrens[i].Value, breedte[i].Value = "-", "-"
-		lo, hi, ok := interval(s, i)
-		if !ok {
-			continue
-		}
-		coalitie[i].Marge = marge(lo, hi)
-		hoogste = max(hoogste, hi)
-		if (i > 0 && heeft[i-1]) || (i+1 < n && heeft[i+1]) {
-			// In tenths of a percent, so that the stacked top is the
-			// rounded upper bound exactly.
-			ondergrens[i].Value = htmlProcent(lo)
-			breedte[i].Value = (math.Round(hi*1000) - math.Round(lo*1000)) / 10
-			band = true
-		} else {
-			balken = append(balken, [3]float64{float64(i), htmlProcent(lo), htmlProcent(hi)})
+		if _, hi, ok := interval(s, i); ok {
+			hoogste = max(hoogste, hi)
 		}
 	}
 	// Label the coalitie's latest shown value, as the PDF does.
@@ -628,15 +611,7 @@ func htmlGrafiekOptie(r *Rapport, s Reeks, id string) (template.JS, error) {
 		}
 	}
 
-	yas := opts.YAxis{
-		Type:      "value",
-		Min:       0,
-		AxisLabel: &opts.AxisLabel{Formatter: "{value}%", Color: "#4b5563"},
-		SplitLine: &opts.SplitLine{Show: opts.Bool(true), LineStyle: &opts.LineStyle{Color: "#e1e6ea"}},
-	}
-	if top, stap, ok := htmlAsSchaal(hoogste); ok {
-		yas.Max, yas.MinInterval, yas.MaxInterval = top, stap, stap
-	}
+	yas := htmlYAs(hoogste)
 	onder, rechts := "8", "24"
 	if perGemeente {
 		onder = "36" // room for the legend
@@ -674,31 +649,7 @@ func htmlGrafiekOptie(r *Rapport, s Reeks, id string) (template.JS, error) {
 	)
 	line.SetXAxis(kwartalen)
 
-	// The band first, below every line: a transparent lower bound with
-	// the interval's width stacked on it as a filled area. They carry
-	// ids starting with "marge-", which the report's script makes silent
-	// and leaves out of the tooltip.
-	if band {
-		geen := &opts.LineStyle{Opacity: opts.Float(0)}
-		line.AddSeries("marge-onder", nil, htmlData(ondergrens),
-			charts.WithSeriesOpts(func(ss *charts.SingleSeries) {
-				ss.Id, ss.Stack, ss.Symbol, ss.ShowSymbol, ss.LineStyle = "marge-onder", "marge", "none", opts.Bool(false), geen
-			}))
-		line.AddSeries(htmlMargeNaam, nil, htmlData(breedte),
-			charts.WithSeriesOpts(func(ss *charts.SingleSeries) {
-				ss.Id, ss.Stack, ss.Symbol, ss.ShowSymbol, ss.LineStyle = "marge-band", "marge", "none", opts.Bool(false), geen
-				ss.AreaStyle = &opts.AreaStyle{Color: htmlMargeKleur, Opacity: opts.Float(1)}
-				ss.ItemStyle = &opts.ItemStyle{Color: htmlMargeKleur}
-			}))
-	}
-	if len(balken) > 0 {
-		// A custom series: the report's script gives it the function
-		// that draws an error bar from [kwartaal, onder, boven].
-		line.MultiSeries = append(line.MultiSeries, charts.SingleSeries{
-			Name: htmlMargeNaam, Type: "custom", Id: "marge-balk", Data: balken,
-			ItemStyle: &opts.ItemStyle{Color: htmlMargeRand},
-		})
-	}
+	htmlMargeReeksen(line, band, ondergrens, breedte, balken)
 
 	// Gemeenten first and the coalitie last, so that it is drawn on top.
 	// Gemeenten differ in symbol and dash as well as colour.
@@ -804,8 +755,8 @@ func htmlAriaLabel(r *Rapport, s Reeks, huidig int) string {
 	return b.String()
 }
 
-// htmlAanhalen puts a quote between curly quotes, unless it already is.
-func htmlAanhalen(s string) string {
+// aanhalen puts a quote between curly quotes, unless it already is.
+func aanhalen(s string) string {
 	s = strings.TrimSpace(s)
 	if strings.HasPrefix(s, "“") && strings.HasSuffix(s, "”") {
 		return s
@@ -813,8 +764,8 @@ func htmlAanhalen(s string) string {
 	return "“" + s + "”"
 }
 
-// htmlHerkomst is the source of a quote: "werkvorm, persona, kwartaal".
-func htmlHerkomst(werkvorm, persona string, q kansrijk.Kwartaal) string {
+// citaatHerkomst is the source of a quote: "werkvorm, persona, kwartaal".
+func citaatHerkomst(werkvorm, persona string, q kansrijk.Kwartaal) string {
 	var delen []string
 	for _, s := range []string{werkvorm, persona} {
 		if s = strings.TrimSpace(s); s != "" {
@@ -855,4 +806,80 @@ func htmlSlug(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// htmlMargeReeksen adds the margin series to line, before any other
+// series. With band, the band comes first, below every line: a
+// transparent lower bound with the interval's width stacked on it as a
+// filled area. They carry ids starting with "marge-", which the page's
+// script makes silent and leaves out of the tooltip. Balken, if any,
+// become a custom series: the script gives it the function that draws an
+// error bar from [kwartaal, onder, boven].
+func htmlMargeReeksen(line *charts.Line, band bool, ondergrens, breedte []htmlPunt, balken [][3]float64) {
+	if band {
+		geen := &opts.LineStyle{Opacity: opts.Float(0)}
+		line.AddSeries("marge-onder", nil, htmlData(ondergrens),
+			charts.WithSeriesOpts(func(ss *charts.SingleSeries) {
+				ss.Id, ss.Stack, ss.Symbol, ss.ShowSymbol, ss.LineStyle = "marge-onder", "marge", "none", opts.Bool(false), geen
+			}))
+		line.AddSeries(htmlMargeNaam, nil, htmlData(breedte),
+			charts.WithSeriesOpts(func(ss *charts.SingleSeries) {
+				ss.Id, ss.Stack, ss.Symbol, ss.ShowSymbol, ss.LineStyle = "marge-band", "marge", "none", opts.Bool(false), geen
+				ss.AreaStyle = &opts.AreaStyle{Color: htmlMargeKleur, Opacity: opts.Float(1)}
+				ss.ItemStyle = &opts.ItemStyle{Color: htmlMargeKleur}
+			}))
+	}
+	if len(balken) > 0 {
+		line.MultiSeries = append(line.MultiSeries, charts.SingleSeries{
+			Name: htmlMargeNaam, Type: "custom", Id: "marge-balk", Data: balken,
+			ItemStyle: &opts.ItemStyle{Color: htmlMargeRand},
+		})
+	}
+}
+
+// htmlMarges gives the 95% intervals of s's coalitie, only where eval
+// gives one for a figure that may be shown: a band (ondergrens with
+// breedte stacked on it) where neighbouring figures both have one, an
+// error bar in balken for a lone one, as in the PDF. Band reports whether
+// there is any band. It puts each interval in the Marge of its punt.
+func htmlMarges(s Reeks, punten []htmlPunt) (ondergrens, breedte []htmlPunt, balken [][3]float64, band bool) {
+	n := len(punten)
+	ondergrens, breedte = make([]htmlPunt, n), make([]htmlPunt, n)
+	heeft := make([]bool, n)
+	for i := range heeft {
+		_, _, heeft[i] = interval(s, i)
+	}
+	for i := range n {
+		ondergrens[i].Value, breedte[i].Value = "-", "-"
+		lo, hi, ok := interval(s, i)
+		if !ok {
+			continue
+		}
+		punten[i].Marge = marge(lo, hi)
+		if (i > 0 && heeft[i-1]) || (i+1 < n && heeft[i+1]) {
+			// In tenths of a percent, so that the stacked top is the
+			// rounded upper bound exactly.
+			ondergrens[i].Value = htmlProcent(lo)
+			breedte[i].Value = (math.Round(hi*1000) - math.Round(lo*1000)) / 10
+			band = true
+		} else {
+			balken = append(balken, [3]float64{float64(i), htmlProcent(lo), htmlProcent(hi)})
+		}
+	}
+	return ondergrens, breedte, balken, band
+}
+
+// htmlYAs is the value axis in percent up to hoogste, with the scale
+// htmlAsSchaal gives it.
+func htmlYAs(hoogste float64) opts.YAxis {
+	yas := opts.YAxis{
+		Type:      "value",
+		Min:       0,
+		AxisLabel: &opts.AxisLabel{Formatter: "{value}%", Color: "#4b5563"},
+		SplitLine: &opts.SplitLine{Show: opts.Bool(true), LineStyle: &opts.LineStyle{Color: "#e1e6ea"}},
+	}
+	if top, stap, ok := htmlAsSchaal(hoogste); ok {
+		yas.Max, yas.MinInterval, yas.MaxInterval = top, stap, stap
+	}
+	return yas
 }

@@ -72,7 +72,7 @@ func htmlMaakSamenhang(r *Rapport, p *htmlPagina) error {
 		h := htmlSamenhang{ID: id, Thema: b.Thema, Kwartaal: r.Kwartaal.String(), Cijfers: b.Cijfers,
 			Verhalen: b.Verhalen, Signaal: b.Signaal}
 		for _, k := range b.Citaten {
-			h.Citaten = append(h.Citaten, htmlCitaat{Tekst: htmlAanhalen(k.Tekst), Herkomst: strings.Join(keuzeHerkomst(k.Citaat), ", ")})
+			h.Citaten = append(h.Citaten, htmlCitaat{Tekst: aanhalen(k.Tekst), Herkomst: strings.Join(keuzeHerkomst(k.Citaat), ", ")})
 		}
 		if len(b.Tonen) > 0 {
 			if err := htmlToonGrafiek(r, b, &h); err != nil {
@@ -91,7 +91,7 @@ func htmlMaakSamenhang(r *Rapport, p *htmlPagina) error {
 			hp.ZieID = themas[b.ZieThema]
 		}
 		if c := b.Citaat; c != nil {
-			hp.Citaat = &htmlCitaat{Tekst: htmlAanhalen(c.Tekst), Herkomst: strings.Join(keuzeHerkomst(*c), ", ")}
+			hp.Citaat = &htmlCitaat{Tekst: aanhalen(c.Tekst), Herkomst: strings.Join(keuzeHerkomst(*c), ", ")}
 		}
 		p.Personas = append(p.Personas, hp)
 	}

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"time"
@@ -410,16 +409,7 @@ func OudersBestandsnaam(co kansrijk.Coalitie, q kansrijk.Kwartaal) string {
 // SchrijfOuders writes the PDF and the HTML of o into dir, each via a
 // temporary file.
 func SchrijfOuders(dir string, o *Ouders) (pdf, html string, err error) {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return "", "", fmt.Errorf("map %s aanmaken: %w", dir, err)
-	}
-	base := filepath.Join(dir, OudersBestandsnaam(o.Coalitie, o.Kwartaal))
-	pdf, html = base+".pdf", base+".html"
-	if err := writeAtomic(pdf, func(f *os.File) error { return WriteOudersPDF(f, o) }); err != nil {
-		return "", "", err
-	}
-	if err := writeAtomic(html, func(f *os.File) error { return WriteOudersHTML(f, o) }); err != nil {
-		return "", "", err
-	}
-	return pdf, html, nil
+	return schrijfPaar(dir, OudersBestandsnaam(o.Coalitie, o.Kwartaal),
+		func(f *os.File) error { return WriteOudersPDF(f, o) },
+		func(f *os.File) error { return WriteOudersHTML(f, o) })
 }

@@ -1,10 +1,8 @@
 package reports
 
 import (
-	"bytes"
 	_ "embed"
 	"errors"
-	"fmt"
 	"html/template"
 	"io"
 )
@@ -21,14 +19,7 @@ func WriteOudersHTML(w io.Writer, o *Ouders) error {
 	if o == nil {
 		return errors.New("html-ouders: geen terugkoppeling")
 	}
-	var buf bytes.Buffer
-	if err := htmlOudersTmpl.Execute(&buf, ouMaakPagina(o, oudersPagina(o).m)); err != nil {
-		return fmt.Errorf("html-ouders %s opmaken: %w", o.Coalitie.Naam, err)
-	}
-	if _, err := w.Write(buf.Bytes()); err != nil {
-		return fmt.Errorf("html-ouders %s schrijven: %w", o.Coalitie.Naam, err)
-	}
-	return nil
+	return htmlSchrijven(w, htmlOudersTmpl, ouMaakPagina(o, oudersPagina(o).m), "html-ouders "+o.Coalitie.Naam)
 }
 
 // ouPagina is what html_ouders.tmpl shows: plain text only.
@@ -71,7 +62,7 @@ func ouMaakPagina(o *Ouders, m oudersMaat) ouPagina {
 	for _, c := range o.Citaten[:m.citaten] {
 		// The second lock: only openbaar, short and without digits.
 		if oudersCitaat(c) {
-			p.Citaten = append(p.Citaten, htmlAanhalen(c.Tekst))
+			p.Citaten = append(p.Citaten, aanhalen(c.Tekst))
 		}
 	}
 	return p

@@ -158,7 +158,7 @@ func (p *ouPDF) schrijf() bool {
 		p.ouKop(oudersKopCitaten)
 		for _, c := range o.Citaten[:p.m.citaten] {
 			if oudersCitaat(c) { // the second lock, as in the HTML
-				p.citaat(pdfAanhalen(c.Tekst), oudersHerkomst(o))
+				p.citaat(aanhalen(c.Tekst), oudersHerkomst(o))
 			}
 		}
 	}

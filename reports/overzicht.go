@@ -3,7 +3,6 @@ package reports
 import (
 	"fmt"
 	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"time"
@@ -121,18 +120,9 @@ func OverzichtBestandsnaam(q kansrijk.Kwartaal) string {
 // SchrijfOverzicht writes the PDF and the HTML of o into dir, each via a
 // temporary file so a reader never sees half a report.
 func SchrijfOverzicht(dir string, o *Overzicht) (pdf, html string, err error) {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return "", "", fmt.Errorf("map %s aanmaken: %w", dir, err)
-	}
-	base := filepath.Join(dir, OverzichtBestandsnaam(o.Kwartaal))
-	pdf, html = base+".pdf", base+".html"
-	if err := writeAtomic(pdf, func(f *os.File) error { return WriteOverzichtPDF(f, o) }); err != nil {
-		return "", "", err
-	}
-	if err := writeAtomic(html, func(f *os.File) error { return WriteOverzichtHTML(f, o) }); err != nil {
-		return "", "", err
-	}
-	return pdf, html, nil
+	return schrijfPaar(dir, OverzichtBestandsnaam(o.Kwartaal),
+		func(f *os.File) error { return WriteOverzichtPDF(f, o) },
+		func(f *os.File) error { return WriteOverzichtHTML(f, o) })
 }
 
 // The display rules of the overview. Like weergave.go they decide what
@@ -161,17 +151,7 @@ const overzichtRangUitleg = "Een rangorde geven we alleen waar de cijfers dat to
 func overzichtToelichting(o *Overzicht, in kansrijk.Indicator) string {
 	var s strings.Builder
 	fmt.Fprintf(&s, "Percentage per coalitie in %s. ", o.Kwartaal)
-	switch in.Beter {
-	case "hoger":
-		s.WriteString("Hoger is beter.")
-	case "lager":
-		s.WriteString("Lager is beter.")
-	default:
-		s.WriteString("Dit cijfer geeft context: hoger of lager is niet vanzelf beter.")
-	}
-	if v := in.Streefwaarde; v > 0 {
-		fmt.Fprintf(&s, " Streefwaarde %s.", streefwaarde(v))
-	}
+	richtingEnStreef(&s, in)
 	return s.String()
 }
 

@@ -1,13 +1,11 @@
 package reports
 
 import (
-	"bytes"
 	_ "embed"
 	"errors"
 	"fmt"
 	"html/template"
 	"io"
-	"math"
 	"strings"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
@@ -36,14 +34,7 @@ func WriteOverzichtHTML(w io.Writer, o *Overzicht) error {
 	if err != nil {
 		return fmt.Errorf("html-overzicht %s: %w", o.Kwartaal, err)
 	}
-	var buf bytes.Buffer
-	if err := htmlOverzichtTmpl.Execute(&buf, p); err != nil {
-		return fmt.Errorf("html-overzicht %s opmaken: %w", o.Kwartaal, err)
-	}
-	if _, err := w.Write(buf.Bytes()); err != nil {
-		return fmt.Errorf("html-overzicht %s schrijven: %w", o.Kwartaal, err)
-	}
-	return nil
+	return htmlSchrijven(w, htmlOverzichtTmpl, p, fmt.Sprintf("html-overzicht %s", o.Kwartaal))
 }
 
 // ovPagina is what html_overzicht.tmpl shows; as in htmlPagina only
@@ -214,41 +205,15 @@ func ovGrafiekOptie(o *Overzicht, rs Reeks, naam, id string, hoogste float64) (t
 		kwartalen[i] = q.String()
 	}
 	punten := make([]htmlPunt, n)
-	ondergrens, breedte := make([]htmlPunt, n), make([]htmlPunt, n)
-	heeft := make([]bool, n)
 	for i := range n {
-		_, _, heeft[i] = interval(rs, i)
-	}
-	var balken [][3]float64
-	band := false
-	for i := range n {
-		punten[i].Value, ondergrens[i].Value, breedte[i].Value = "-", "-", "-"
+		punten[i].Value = "-"
 		if v, ok := toonbaar(cijferOp(rs.Coalitie, i)); ok {
 			punten[i].Value = htmlProcent(v)
 		}
-		lo, hi, ok := interval(rs, i)
-		if !ok {
-			continue
-		}
-		punten[i].Marge = marge(lo, hi)
-		if (i > 0 && heeft[i-1]) || (i+1 < n && heeft[i+1]) {
-			ondergrens[i].Value = htmlProcent(lo)
-			breedte[i].Value = (math.Round(hi*1000) - math.Round(lo*1000)) / 10
-			band = true
-		} else {
-			balken = append(balken, [3]float64{float64(i), htmlProcent(lo), htmlProcent(hi)})
-		}
 	}
+	ondergrens, breedte, balken, band := htmlMarges(rs, punten)
 
-	yas := opts.YAxis{
-		Type:      "value",
-		Min:       0,
-		AxisLabel: &opts.AxisLabel{Formatter: "{value}%", Color: "#4b5563"},
-		SplitLine: &opts.SplitLine{Show: opts.Bool(true), LineStyle: &opts.LineStyle{Color: "#e1e6ea"}},
-	}
-	if top, stap, ok := htmlAsSchaal(hoogste); ok {
-		yas.Max, yas.MinInterval, yas.MaxInterval = top, stap, stap
-	}
+	yas := htmlYAs(hoogste)
 	line := charts.NewLine()
 	line.SetGlobalOptions(
 		charts.WithInitializationOpts(opts.Initialization{ChartID: id}),
@@ -260,25 +225,7 @@ func ovGrafiekOptie(o *Overzicht, rs Reeks, naam, id string, hoogste float64) (t
 		charts.WithYAxisOpts(yas),
 	)
 	line.SetXAxis(kwartalen)
-	if band {
-		geen := &opts.LineStyle{Opacity: opts.Float(0)}
-		line.AddSeries("marge-onder", nil, htmlData(ondergrens),
-			charts.WithSeriesOpts(func(ss *charts.SingleSeries) {
-				ss.Id, ss.Stack, ss.Symbol, ss.ShowSymbol, ss.LineStyle = "marge-onder", "marge", "none", opts.Bool(false), geen
-			}))
-		line.AddSeries(htmlMargeNaam, nil, htmlData(breedte),
-			charts.WithSeriesOpts(func(ss *charts.SingleSeries) {
-				ss.Id, ss.Stack, ss.Symbol, ss.ShowSymbol, ss.LineStyle = "marge-band", "marge", "none", opts.Bool(false), geen
-				ss.AreaStyle = &opts.AreaStyle{Color: htmlMargeKleur, Opacity: opts.Float(1)}
-				ss.ItemStyle = &opts.ItemStyle{Color: htmlMargeKleur}
-			}))
-	}
-	if len(balken) > 0 {
-		line.MultiSeries = append(line.MultiSeries, charts.SingleSeries{
-			Name: htmlMargeNaam, Type: "custom", Id: "marge-balk", Data: balken,
-			ItemStyle: &opts.ItemStyle{Color: htmlMargeRand},
-		})
-	}
+	htmlMargeReeksen(line, band, ondergrens, breedte, balken)
 	reeks := []charts.SeriesOpts{
 		htmlData(punten),
 		charts.WithLineChartOpts(opts.LineChart{Symbol: "circle", SymbolSize: 6, ShowSymbol: opts.Bool(true)}),

@@ -4,9 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"slices"
-
-	"codeberg.org/go-pdf/fpdf"
 
 	"kansrijk/eval"
 )
@@ -26,23 +23,11 @@ func WriteOverzichtPDF(w io.Writer, o *Overzicht) error {
 	if o == nil {
 		return errors.New("pdf-overzicht: geen overzicht")
 	}
-	var p *ovPDF
-	var vorige []pdfInhoud
-	for pass := 0; pass < 4; pass++ {
-		p = newOverzichtPDF(o, vorige)
+	return pdfInPassen(w, fmt.Sprintf("pdf-overzicht %s", o.Kwartaal), func(vorige []pdfInhoud) *pdfDoc {
+		p := newOverzichtPDF(o, vorige)
 		p.schrijf()
-		if err := p.f.Error(); err != nil {
-			return fmt.Errorf("pdf-overzicht %s opmaken: %w", o.Kwartaal, err)
-		}
-		if vorige != nil && slices.Equal(vorige, p.inhoud) {
-			break
-		}
-		vorige = p.inhoud
-	}
-	if err := p.f.Output(w); err != nil {
-		return fmt.Errorf("pdf-overzicht %s schrijven: %w", o.Kwartaal, err)
-	}
-	return nil
+		return p.pdfDoc
+	})
 }
 
 func newOverzichtPDF(o *Overzicht, vorige []pdfInhoud) *ovPDF {
@@ -79,78 +64,24 @@ func (p *ovPDF) kopregel() {
 	p.f.Line(pdfMarge, 16.5, pdfMarge+w, 16.5)
 }
 
-func (p *ovPDF) voetregel() {
-	if p.f.PageNo() == 1 {
-		return
-	}
-	_, ph := p.f.GetPageSize()
-	w := p.breedte()
-	p.font("", 8)
-	p.tekstKleur(pdfGrijs)
-	p.f.SetXY(pdfMarge, ph-13)
-	// Left-aligned: the {nb} alias is not as wide as its number.
-	p.f.CellFormat(w/2, 5, fmt.Sprintf("Pagina %d van {nb}", p.f.PageNo()), "", 0, "L", false, 0, "")
-	if !p.o.Gemaakt.IsZero() {
-		p.f.CellFormat(w/2, 5, "Gemaakt op "+pdfDatum(p.o.Gemaakt), "", 0, "R", false, 0, "")
-	}
-}
+func (p *ovPDF) voetregel() { p.voetregelMet(p.o.Gemaakt) }
 
 func (p *ovPDF) voorblad() {
-	f, o := p.f, p.o
-	f.AddPage()
-	w := p.breedte()
-	pw, ph := f.GetPageSize()
-	p.vlakKleur(pdfTeal)
-	f.Rect(0, 0, pw, 9, "F")
-
-	f.SetY(72)
-	p.font("B", 9)
-	p.tekstKleur(pdfGrijs)
-	f.CellFormat(0, 5, "MONITORING EN EVALUATIE", "", 1, "L", false, 0, "")
-	f.Ln(3)
-	p.font("B", 26)
-	p.tekstKleur(pdfTeal)
-	f.Bookmark("Voorblad", 0, -1)
-	f.MultiCell(w, 11, "Kansrijke Start — overzicht van alle coalities", "", "L", false)
-	f.Ln(8)
-	p.lijnKleur(pdfTeal)
-	f.SetLineWidth(0.8)
-	f.Line(pdfMarge, f.GetY(), pdfMarge+30, f.GetY())
-	f.Ln(8)
-
-	rij := func(label, waarde string) {
-		if waarde == "" {
-			return
-		}
-		p.font("", 10)
-		p.tekstKleur(pdfGrijs)
-		y := f.GetY()
-		f.CellFormat(45, 6.5, label, "", 0, "L", false, 0, "")
-		p.font("B", 11)
-		p.tekstKleur(pdfTekst)
-		f.SetXY(pdfMarge+45, y)
-		f.MultiCell(w-45, 6.5, waarde, "", "L", false)
-	}
-	rij("Kwartaal", o.Kwartaal.String())
-	if n := len(o.Kwartalen); n > 1 {
-		rij("Cijfers over", o.Kwartalen[0].String()+" tot en met "+o.Kwartalen[n-1].String())
-	}
-	rij("Regio", o.Regio)
+	o := p.o
+	p.voorbladBegin("Kansrijke Start — overzicht van alle coalities")
+	p.voorbladStreep()
+	p.voorbladRijen(o.Kwartaal, o.Kwartalen, o.Regio)
 	var namen []string
 	for _, co := range o.Coalities {
 		namen = append(namen, co.Naam)
 	}
-	rij("Coalities", opsommen(namen))
+	p.voorbladRij("Coalities", opsommen(namen))
 	if !o.Gemaakt.IsZero() {
-		rij("Gemaakt op", pdfDatum(o.Gemaakt))
+		p.voorbladRij("Gemaakt op", pdfDatum(o.Gemaakt))
 	}
-
-	f.SetY(ph - 58)
-	p.font("", 9.5)
-	p.tekstKleur(pdfGrijs)
-	f.MultiCell(w*0.8, 5, "Dit overzicht zet de cijfers van alle coalities naast elkaar. Een rangorde staat er alleen "+
-		"waar de verschillen groter zijn dan toeval. Kleine aantallen zijn afgeschermd, zodat niemand herkenbaar is. "+
-		"Hoe de cijfers tot stand komen, staat achterin onder ‘Werkwijze’.", "", "L", false)
+	p.voorbladSlot("Dit overzicht zet de cijfers van alle coalities naast elkaar. Een rangorde staat er alleen " +
+		"waar de verschillen groter zijn dan toeval. Kleine aantallen zijn afgeschermd, zodat niemand herkenbaar is. " +
+		"Hoe de cijfers tot stand komen, staat achterin onder ‘Werkwijze’.")
 }
 
 // kort is the page with how to read the overview and, when it fits,
@@ -211,19 +142,7 @@ func (p *ovPDF) indicator(oi OverzichtIndicator) {
 	f.AddPage()
 	w := p.breedte()
 	in := oi.Indicator
-	p.font("B", 16)
-	p.sectie(in.Code+" "+in.Naam, 0)
-	y := f.GetY()
-	cw := f.GetStringWidth(in.Code) + 4
-	p.tekstKleur(pdfGrijs)
-	f.CellFormat(cw, 8, in.Code, "", 0, "L", false, 0, "")
-	p.tekstKleur(pdfTeal)
-	f.SetXY(pdfMarge+cw, y)
-	f.MultiCell(w-cw, 8, in.Naam, "", "L", false)
-	p.font("", 9)
-	p.tekstKleur(pdfGrijs)
-	f.MultiCell(0, 4.5, overzichtToelichting(o, in), "", "L", false)
-	f.Ln(3)
+	p.indicatorKop(in, 16, 0, 8, overzichtToelichting(o, in))
 
 	p.regelBlok(rangRegels(o, maakRangorde(o, oi)))
 	f.Ln(4)
@@ -316,35 +235,12 @@ func (p *ovPDF) kleineGrafiek(x, y, w, h float64, naam string, rs Reeks, top, st
 	f.Rect(px, py, pw, ph, "F")
 
 	// The band under everything, as in the report's charts.
-	type m struct {
-		lo, hi float64
-		ok     bool
-	}
-	marges := make([]m, n)
+	marges := make([]pdfInterval, n)
 	for i := range marges {
 		lo, hi, ok := interval(rs, i)
-		marges[i] = m{lo, hi, ok}
+		marges[i] = pdfInterval{lo, hi, ok}
 	}
-	p.vlakKleur(pdfBand)
-	for i := 1; i < n; i++ {
-		a, b := marges[i-1], marges[i]
-		if a.ok && b.ok {
-			f.Polygon([]fpdf.PointType{
-				{X: xOf(i - 1), Y: yOf(a.hi)}, {X: xOf(i), Y: yOf(b.hi)},
-				{X: xOf(i), Y: yOf(b.lo)}, {X: xOf(i - 1), Y: yOf(a.lo)},
-			}, "F")
-		}
-	}
-	for i, mg := range marges {
-		if !mg.ok || (i > 0 && marges[i-1].ok) || (i+1 < n && marges[i+1].ok) {
-			continue
-		}
-		p.lijnKleur(pdfBandRand)
-		f.SetLineWidth(0.4)
-		f.Line(xOf(i), yOf(mg.lo), xOf(i), yOf(mg.hi))
-		f.Line(xOf(i)-0.9, yOf(mg.lo), xOf(i)+0.9, yOf(mg.lo))
-		f.Line(xOf(i)-0.9, yOf(mg.hi), xOf(i)+0.9, yOf(mg.hi))
-	}
+	p.intervalBand(marges, xOf, yOf, 0.4, 0.9)
 
 	p.font("", 6.5)
 	f.SetLineWidth(0.15)

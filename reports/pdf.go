@@ -78,13 +78,23 @@ func WritePDF(w io.Writer, r *Rapport) error {
 	if r == nil {
 		return errors.New("pdf-rapport: geen rapport")
 	}
+	return pdfInPassen(w, fmt.Sprintf("pdf-rapport %s %s", r.Coalitie.Naam, r.Kwartaal), func(vorige []pdfInhoud) *pdfDoc {
+		d := newPDFDoc(r, vorige)
+		d.schrijf()
+		return d
+	})
+}
+
+// pdfInPassen lays a document out with pass, at most four times, until
+// its table of contents matches the pass before (see WritePDF), and
+// writes the last pass to w. Errors start with wat.
+func pdfInPassen(w io.Writer, wat string, pass func(vorige []pdfInhoud) *pdfDoc) error {
 	var d *pdfDoc
 	var vorige []pdfInhoud
-	for pass := 0; pass < 4; pass++ {
-		d = newPDFDoc(r, vorige)
-		d.schrijf()
+	for range 4 {
+		d = pass(vorige)
 		if err := d.f.Error(); err != nil {
-			return fmt.Errorf("pdf-rapport %s %s opmaken: %w", r.Coalitie.Naam, r.Kwartaal, err)
+			return fmt.Errorf("%s opmaken: %w", wat, err)
 		}
 		if vorige != nil && slices.Equal(vorige, d.inhoud) {
 			break
@@ -92,7 +102,7 @@ func WritePDF(w io.Writer, r *Rapport) error {
 		vorige = d.inhoud
 	}
 	if err := d.f.Output(w); err != nil {
-		return fmt.Errorf("pdf-rapport %s %s schrijven: %w", r.Coalitie.Naam, r.Kwartaal, err)
+		return fmt.Errorf("%s schrijven: %w", wat, err)
 	}
 	return nil
 }
@@ -191,7 +201,11 @@ func (d *pdfDoc) kopregel() {
 	d.f.Line(pdfMarge, 16.5, pdfMarge+w, 16.5)
 }
 
-func (d *pdfDoc) voetregel() {
+func (d *pdfDoc) voetregel() { d.voetregelMet(d.r.Gemaakt) }
+
+// voetregelMet writes the footer of every page but the cover: the page
+// number and, if known, the date gemaakt.
+func (d *pdfDoc) voetregelMet(gemaakt time.Time) {
 	if d.f.PageNo() == 1 {
 		return
 	}
@@ -203,8 +217,8 @@ func (d *pdfDoc) voetregel() {
 	// Left-aligned: the width of the {nb} alias is not that of the number
 	// that replaces it, so right alignment would be off.
 	d.f.CellFormat(w/2, 5, fmt.Sprintf("Pagina %d van {nb}", d.f.PageNo()), "", 0, "L", false, 0, "")
-	if !d.r.Gemaakt.IsZero() {
-		d.f.CellFormat(w/2, 5, "Gemaakt op "+pdfDatum(d.r.Gemaakt), "", 0, "R", false, 0, "")
+	if !gemaakt.IsZero() {
+		d.f.CellFormat(w/2, 5, "Gemaakt op "+pdfDatum(gemaakt), "", 0, "R", false, 0, "")
 	}
 }
 
@@ -284,22 +298,7 @@ func (d *pdfDoc) noot(teken, uitleg string) {
 
 func (d *pdfDoc) voorblad() {
 	f, r := d.f, d.r
-	f.AddPage()
-	w := d.breedte()
-	pw, ph := f.GetPageSize()
-
-	d.vlakKleur(pdfTeal)
-	f.Rect(0, 0, pw, 9, "F")
-
-	f.SetY(72)
-	d.font("B", 9)
-	d.tekstKleur(pdfGrijs)
-	f.CellFormat(0, 5, "MONITORING EN EVALUATIE", "", 1, "L", false, 0, "")
-	f.Ln(3)
-	d.font("B", 26)
-	d.tekstKleur(pdfTeal)
-	f.Bookmark("Voorblad", 0, -1)
-	f.MultiCell(w, 11, "Kansrijke Start — evaluatierapport", "", "L", false)
+	w := d.voorbladBegin("Kansrijke Start — evaluatierapport")
 	f.Ln(6)
 	d.font("B", 20)
 	d.tekstKleur(pdfTekst)
@@ -314,40 +313,84 @@ func (d *pdfDoc) voorblad() {
 		f.MultiCell(w, 6, woord+opsommen(r.Coalitie.Gemeenten), "", "L", false)
 	}
 
+	d.voorbladStreep()
+	d.voorbladRijen(r.Kwartaal, r.Kwartalen, r.Regio)
+	if !r.Gemaakt.IsZero() {
+		d.voorbladRij("Gemaakt op", pdfDatum(r.Gemaakt))
+	}
+	d.voorbladSlot("Dit rapport volgt de cijfers van de coalitie per kwartaal en laat ouders " +
+		"zelf aan het woord. Kleine aantallen zijn afgeschermd, zodat niemand herkenbaar is. " +
+		"Hoe de cijfers tot stand komen, staat achterin onder ‘Bronnen en werkwijze’.")
+}
+
+// voorbladBegin starts the cover page: the band at the top, the kicker
+// and the title. It returns the width between the margins.
+func (d *pdfDoc) voorbladBegin(titel string) float64 {
+	f := d.f
+	f.AddPage()
+	w := d.breedte()
+	pw, _ := f.GetPageSize()
+
+	d.vlakKleur(pdfTeal)
+	f.Rect(0, 0, pw, 9, "F")
+
+	f.SetY(72)
+	d.font("B", 9)
+	d.tekstKleur(pdfGrijs)
+	f.CellFormat(0, 5, "MONITORING EN EVALUATIE", "", 1, "L", false, 0, "")
+	f.Ln(3)
+	d.font("B", 26)
+	d.tekstKleur(pdfTeal)
+	f.Bookmark("Voorblad", 0, -1)
+	f.MultiCell(w, 11, titel, "", "L", false)
+	return w
+}
+
+// voorbladStreep draws the short rule between the cover's title and its rows.
+func (d *pdfDoc) voorbladStreep() {
+	f := d.f
 	f.Ln(8)
 	d.lijnKleur(pdfTeal)
 	f.SetLineWidth(0.8)
 	f.Line(pdfMarge, f.GetY(), pdfMarge+30, f.GetY())
 	f.Ln(8)
+}
 
-	rij := func(label, waarde string) {
-		if waarde == "" {
-			return
-		}
-		d.font("", 10)
-		d.tekstKleur(pdfGrijs)
-		y := f.GetY()
-		f.CellFormat(45, 6.5, label, "", 0, "L", false, 0, "")
-		d.font("B", 11)
-		d.tekstKleur(pdfTekst)
-		f.SetXY(pdfMarge+45, y)
-		f.MultiCell(w-45, 6.5, waarde, "", "L", false)
+// voorbladRijen writes the cover rows for the quarter, the quarters the
+// figures cover and the region.
+func (d *pdfDoc) voorbladRijen(kwartaal kansrijk.Kwartaal, kwartalen []kansrijk.Kwartaal, regio string) {
+	d.voorbladRij("Kwartaal", kwartaal.String())
+	if n := len(kwartalen); n > 1 {
+		d.voorbladRij("Cijfers over", kwartalen[0].String()+" tot en met "+kwartalen[n-1].String())
 	}
-	rij("Kwartaal", r.Kwartaal.String())
-	if n := len(r.Kwartalen); n > 1 {
-		rij("Cijfers over", r.Kwartalen[0].String()+" tot en met "+r.Kwartalen[n-1].String())
-	}
-	rij("Regio", r.Regio)
-	if !r.Gemaakt.IsZero() {
-		rij("Gemaakt op", pdfDatum(r.Gemaakt))
-	}
+	d.voorbladRij("Regio", regio)
+}
 
+// voorbladRij writes one label/value row on the cover; an empty value
+// writes nothing.
+func (d *pdfDoc) voorbladRij(label, waarde string) {
+	if waarde == "" {
+		return
+	}
+	f, w := d.f, d.breedte()
+	d.font("", 10)
+	d.tekstKleur(pdfGrijs)
+	y := f.GetY()
+	f.CellFormat(45, 6.5, label, "", 0, "L", false, 0, "")
+	d.font("B", 11)
+	d.tekstKleur(pdfTekst)
+	f.SetXY(pdfMarge+45, y)
+	f.MultiCell(w-45, 6.5, waarde, "", "L", false)
+}
+
+// voorbladSlot writes the closing note near the bottom of the cover.
+func (d *pdfDoc) voorbladSlot(tekst string) {
+	f := d.f
+	_, ph := f.GetPageSize()
 	f.SetY(ph - 58)
 	d.font("", 9.5)
 	d.tekstKleur(pdfGrijs)
-	f.MultiCell(w*0.8, 5, "Dit rapport volgt de cijfers van de coalitie per kwartaal en laat ouders "+
-		"zelf aan het woord. Kleine aantallen zijn afgeschermd, zodat niemand herkenbaar is. "+
-		"Hoe de cijfers tot stand komen, staat achterin onder ‘Bronnen en werkwijze’.", "", "L", false)
+	f.MultiCell(d.breedte()*0.8, 5, tekst, "", "L", false)
 }
 
 // inhoudsopgave writes the table of contents: every section with the page
@@ -470,35 +513,18 @@ func (d *pdfDoc) indicator(rs Reeks, eerste bool) {
 	if eerste {
 		// The first shares its page with the section's heading, which
 		// must not stay behind alone.
-		f.AddPage()
-		d.kop(titelIndicators)
-		d.font("", 9.5)
-		d.tekstKleur(pdfGrijs)
-		f.MultiCell(0, 4.8, leeswijzer, "", "L", false)
-		f.Ln(6)
+		d.paginaMetIntro(titelIndicators, leeswijzer)
 		nodig = minst
 	}
 	d.houdBijElkaar(nodig)
 
 	in := rs.Indicator
-	d.font("B", 14)
-	d.sectie(in.Code+" "+in.Naam, 1)
-	y := f.GetY()
-	cw := f.GetStringWidth(in.Code) + 4
-	d.tekstKleur(pdfGrijs)
-	f.CellFormat(cw, 7, in.Code, "", 0, "L", false, 0, "")
-	d.tekstKleur(pdfTeal)
-	f.SetXY(pdfMarge+cw, y)
-	f.MultiCell(w-cw, 7, in.Naam, "", "L", false)
-	d.font("", 9)
-	d.tekstKleur(pdfGrijs)
-	f.MultiCell(0, 4.5, toelichting(rs), "", "L", false)
-	f.Ln(3)
+	d.indicatorKop(in, 14, 1, 7, toelichting(rs))
 
 	d.regelBlok(regels)
 	f.Ln(4)
 
-	y = f.GetY()
+	y := f.GetY()
 	d.grafiek(pdfMarge, y, w, grafiekHoogte, rs)
 	f.SetXY(pdfMarge, y+grafiekHoogte+5)
 
@@ -710,13 +736,7 @@ func (d *pdfDoc) raster(naamKop string, naamBreedte float64, rijen []pdfRasterRi
 // procesmonitor's counts.
 func (d *pdfDoc) borging() {
 	f, r := d.f, d.r
-	f.AddPage()
-	d.kop(titelBorging)
-	d.alinea(borgingIntro)
-	d.font("B", 10.5)
-	d.tekstKleur(pdfTekst)
-	f.MultiCell(0, 5.5, borgingSamenvatting(r), "", "L", false)
-	f.Ln(4)
+	d.paginaMetSamenvatting(titelBorging, borgingIntro, borgingSamenvatting(r))
 	b := r.Borging
 	if b == nil {
 		return
@@ -857,31 +877,14 @@ func (d *pdfDoc) staven(x, y, w, h float64) {
 		f.CellFormat(20, 4, fmt.Sprint(b.Kwartalen[k].Gerealiseerd), "", 0, "C", false, 0, "")
 	}
 	if st := borgingStreef(r); st > 0 {
-		yy := yOf(st)
-		d.lijnKleur(pdfStreef)
-		f.SetLineWidth(0.4)
-		f.SetDashPattern([]float64{1.6, 1.2}, 0)
-		f.Line(px, yy, px+pw, yy)
-		f.SetDashPattern(nil, 0)
-		d.font("", 6.5)
-		d.tekstKleur(pdfStreef)
-		f.SetXY(px+pw+1, yy-3.5)
-		f.CellFormat(pdfAsRechts-1, 3.5, "streefwaarde", "", 2, "L", false, 0, "")
-		d.font("B", 6.5)
-		f.CellFormat(pdfAsRechts-1, 3.5, eval.Getal(st), "", 0, "L", false, 0, "")
+		d.streefLijn(px, pw, yOf(st), eval.Getal(st))
 	}
 }
 
 // aanleverstatus writes which partner delivered for which kwartaal.
 func (d *pdfDoc) aanleverstatus() {
 	f, r := d.f, d.r
-	f.AddPage()
-	d.kop(titelAanlever)
-	d.alinea(aanleverIntro)
-	d.font("B", 10.5)
-	d.tekstKleur(pdfTekst)
-	f.MultiCell(0, 5.5, aanleverSamenvatting(r), "", "L", false)
-	f.Ln(4)
+	d.paginaMetSamenvatting(titelAanlever, aanleverIntro, aanleverSamenvatting(r))
 	raster := aanleverRaster(r)
 	if len(raster) == 0 {
 		return
@@ -949,7 +952,7 @@ func (d *pdfDoc) citaten() {
 		if !citeerbaar(c) {
 			continue
 		}
-		tekst := pdfAanhalen(c.Tekst)
+		tekst := aanhalen(c.Tekst)
 		d.font("I", 11.5)
 		h := float64(len(f.SplitText(tekst, w))) * regel
 		d.houdBijElkaar(h + 6)
@@ -972,27 +975,9 @@ func (d *pdfDoc) citaten() {
 	}
 }
 
-// pdfAanhalen puts a quote between curly quotes, unless it already is.
-func pdfAanhalen(s string) string {
-	s = strings.TrimSpace(s)
-	if strings.HasPrefix(s, "“") && strings.HasSuffix(s, "”") {
-		return s
-	}
-	return "“" + s + "”"
-}
-
 // pdfHerkomst is the line under a quote: "— werkvorm, persona, kwartaal".
 func pdfHerkomst(werkvorm, persona string, q kansrijk.Kwartaal) string {
-	var delen []string
-	for _, s := range []string{werkvorm, persona} {
-		if s = strings.TrimSpace(s); s != "" {
-			delen = append(delen, s)
-		}
-	}
-	if !q.IsZero() {
-		delen = append(delen, q.String())
-	}
-	return "— " + strings.Join(delen, ", ")
+	return "— " + citaatHerkomst(werkvorm, persona, q)
 }
 
 func (d *pdfDoc) bronnen() {
@@ -1155,4 +1140,48 @@ func pdfInkorten(f *fpdf.Fpdf, s string, w float64) string {
 		r = r[:len(r)-1]
 	}
 	return strings.TrimSpace(string(r)) + "…"
+}
+
+// paginaMetSamenvatting starts a page with its heading, the intro and
+// the summary in bold.
+func (d *pdfDoc) paginaMetSamenvatting(titel, intro, samenvatting string) {
+	f := d.f
+	f.AddPage()
+	d.kop(titel)
+	d.alinea(intro)
+	d.font("B", 10.5)
+	d.tekstKleur(pdfTekst)
+	f.MultiCell(0, 5.5, samenvatting, "", "L", false)
+	f.Ln(4)
+}
+
+// indicatorKop writes an indicator's heading, its code in grey and its
+// name in teal in pt points with lines h high, as a section of level
+// niveau, and under it the toelichting.
+func (d *pdfDoc) indicatorKop(in kansrijk.Indicator, pt float64, niveau int, h float64, toelichting string) {
+	f, w := d.f, d.breedte()
+	d.font("B", pt)
+	d.sectie(in.Code+" "+in.Naam, niveau)
+	y := f.GetY()
+	cw := f.GetStringWidth(in.Code) + 4
+	d.tekstKleur(pdfGrijs)
+	f.CellFormat(cw, h, in.Code, "", 0, "L", false, 0, "")
+	d.tekstKleur(pdfTeal)
+	f.SetXY(pdfMarge+cw, y)
+	f.MultiCell(w-cw, h, in.Naam, "", "L", false)
+	d.font("", 9)
+	d.tekstKleur(pdfGrijs)
+	f.MultiCell(0, 4.5, toelichting, "", "L", false)
+	f.Ln(3)
+}
+
+// paginaMetIntro starts a page with its heading and the intro in grey.
+func (d *pdfDoc) paginaMetIntro(titel, intro string) {
+	f := d.f
+	f.AddPage()
+	d.kop(titel)
+	d.font("", 9.5)
+	d.tekstKleur(pdfGrijs)
+	f.MultiCell(0, 4.8, intro, "", "L", false)
+	f.Ln(6)
 }

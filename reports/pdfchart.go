@@ -62,15 +62,11 @@ func (d *pdfDoc) grafiek(x, y, w, h float64, rs Reeks) {
 	// The coalitie's 95% intervals, only where eval gives one for a
 	// figure that may be shown.
 	n := len(d.r.Kwartalen)
-	type marge struct {
-		lo, hi float64
-		ok     bool
-	}
-	marges := make([]marge, n)
+	marges := make([]pdfInterval, n)
 	band := false
 	for i := range marges {
 		lo, hi, ok := interval(rs, i)
-		marges[i] = marge{lo, hi, ok}
+		marges[i] = pdfInterval{lo, hi, ok}
 		band = band || ok
 	}
 
@@ -108,26 +104,7 @@ func (d *pdfDoc) grafiek(x, y, w, h float64, rs Reeks) {
 	// The band goes first, so that grid lines stay visible through it.
 	// Where neighbouring figures both have an interval the band joins
 	// them; a lone one gets an error bar.
-	d.vlakKleur(pdfBand)
-	for i := 1; i < n; i++ {
-		a, b := marges[i-1], marges[i]
-		if a.ok && b.ok {
-			d.f.Polygon([]fpdf.PointType{
-				{X: xOf(i - 1), Y: yOf(a.hi)}, {X: xOf(i), Y: yOf(b.hi)},
-				{X: xOf(i), Y: yOf(b.lo)}, {X: xOf(i - 1), Y: yOf(a.lo)},
-			}, "F")
-		}
-	}
-	for i, m := range marges {
-		if !m.ok || (i > 0 && marges[i-1].ok) || (i+1 < n && marges[i+1].ok) {
-			continue
-		}
-		d.lijnKleur(pdfBandRand)
-		f.SetLineWidth(0.5)
-		f.Line(xOf(i), yOf(m.lo), xOf(i), yOf(m.hi))
-		f.Line(xOf(i)-1.2, yOf(m.lo), xOf(i)+1.2, yOf(m.lo))
-		f.Line(xOf(i)-1.2, yOf(m.hi), xOf(i)+1.2, yOf(m.hi))
-	}
+	d.intervalBand(marges, xOf, yOf, 0.5, 1.2)
 
 	// Grid and y-axis labels.
 	d.font("", 7)
@@ -171,18 +148,7 @@ func (d *pdfDoc) grafiek(x, y, w, h float64, rs Reeks) {
 	}
 
 	if streef > 0 {
-		yy := yOf(streef)
-		d.lijnKleur(pdfStreef)
-		f.SetLineWidth(0.4)
-		f.SetDashPattern([]float64{1.6, 1.2}, 0)
-		f.Line(px, yy, px+pw, yy)
-		f.SetDashPattern(nil, 0)
-		d.font("", 6.5)
-		d.tekstKleur(pdfStreef)
-		f.SetXY(px+pw+1, yy-3.5)
-		f.CellFormat(pdfAsRechts-1, 3.5, "streefwaarde", "", 2, "L", false, 0, "")
-		d.font("B", 6.5)
-		f.CellFormat(pdfAsRechts-1, 3.5, streefwaarde(streef), "", 0, "L", false, 0, "")
+		d.streefLijn(px, pw, yOf(streef), streefwaarde(streef))
 	}
 
 	if punten == 0 {
@@ -302,4 +268,55 @@ func pdfAsSchaal(hoogste float64) (top, stap float64) {
 		}
 	}
 	return 1, 0.25
+}
+
+// streefLijn draws the dashed target line at height yy across the plot
+// from px, pw wide, labelled in the right margin with waarde.
+func (d *pdfDoc) streefLijn(px, pw, yy float64, waarde string) {
+	f := d.f
+	d.lijnKleur(pdfStreef)
+	f.SetLineWidth(0.4)
+	f.SetDashPattern([]float64{1.6, 1.2}, 0)
+	f.Line(px, yy, px+pw, yy)
+	f.SetDashPattern(nil, 0)
+	d.font("", 6.5)
+	d.tekstKleur(pdfStreef)
+	f.SetXY(px+pw+1, yy-3.5)
+	f.CellFormat(pdfAsRechts-1, 3.5, "streefwaarde", "", 2, "L", false, 0, "")
+	d.font("B", 6.5)
+	f.CellFormat(pdfAsRechts-1, 3.5, waarde, "", 0, "L", false, 0, "")
+}
+
+// pdfInterval is a figure's 95% interval; ok is false where there is none
+// to show.
+type pdfInterval struct {
+	lo, hi float64
+	ok     bool
+}
+
+// intervalBand draws the intervals of a series: where neighbouring
+// figures both have one a band joins them, a lone one gets an error bar
+// drawn dikte wide with whiskers snor to either side.
+func (d *pdfDoc) intervalBand(marges []pdfInterval, xOf func(int) float64, yOf func(float64) float64, dikte, snor float64) {
+	f, n := d.f, len(marges)
+	d.vlakKleur(pdfBand)
+	for i := 1; i < n; i++ {
+		a, b := marges[i-1], marges[i]
+		if a.ok && b.ok {
+			f.Polygon([]fpdf.PointType{
+				{X: xOf(i - 1), Y: yOf(a.hi)}, {X: xOf(i), Y: yOf(b.hi)},
+				{X: xOf(i), Y: yOf(b.lo)}, {X: xOf(i - 1), Y: yOf(a.lo)},
+			}, "F")
+		}
+	}
+	for i, m := range marges {
+		if !m.ok || (i > 0 && marges[i-1].ok) || (i+1 < n && marges[i+1].ok) {
+			continue
+		}
+		d.lijnKleur(pdfBandRand)
+		f.SetLineWidth(dikte)
+		f.Line(xOf(i), yOf(m.lo), xOf(i), yOf(m.hi))
+		f.Line(xOf(i)-snor, yOf(m.lo), xOf(i)+snor, yOf(m.lo))
+		f.Line(xOf(i)-snor, yOf(m.hi), xOf(i)+snor, yOf(m.hi))
+	}
 }

@@ -39,13 +39,7 @@ func (d *pdfDoc) samenhang() {
 	if len(bs) == 0 {
 		return
 	}
-	f := d.f
-	f.AddPage()
-	d.kop(titelSamenhang)
-	d.font("", 9.5)
-	d.tekstKleur(pdfGrijs)
-	f.MultiCell(0, 4.8, samenhangIntro, "", "L", false)
-	f.Ln(6)
+	d.paginaMetIntro(titelSamenhang, samenhangIntro)
 	for i, b := range bs {
 		d.samenhangBlok(b, i > 0)
 	}
@@ -100,11 +94,7 @@ func (d *pdfDoc) samenhangBlok(b samenhangBlok, lijn bool) {
 	}
 	d.scheiding(totaal, lijn)
 
-	d.font("B", 13.5)
-	d.tekstKleur(pdfTeal)
-	d.sectie(b.Thema, 1)
-	f.MultiCell(0, 7, b.Thema, "", "L", false)
-	f.Ln(2)
+	d.blokKop(b.Thema)
 
 	y := f.GetY()
 	d.paneel(pdfMarge, y, kw, kolommen, pdfTeal)
@@ -299,7 +289,7 @@ func (d *pdfDoc) citaat(c stories.Citaat, teken bool) float64 {
 	f := d.f
 	const in = 7.0
 	w := d.breedte() - in
-	tekst := pdfAanhalen(c.Tekst)
+	tekst := aanhalen(c.Tekst)
 	d.font("I", 10.5)
 	h := float64(len(f.SplitText(tekst, w))) * pdfCitaatRegel
 	herkomst := "— " + strings.Join(keuzeHerkomst(c), ", ")
@@ -363,13 +353,7 @@ func (d *pdfDoc) personas() {
 	if len(ps) == 0 {
 		return
 	}
-	f := d.f
-	f.AddPage()
-	d.kop(titelPersonas)
-	d.font("", 9.5)
-	d.tekstKleur(pdfGrijs)
-	f.MultiCell(0, 4.8, personaIntro, "", "L", false)
-	f.Ln(6)
+	d.paginaMetIntro(titelPersonas, personaIntro)
 	for i, p := range ps {
 		d.persona(p, i > 0)
 	}
@@ -406,11 +390,7 @@ func (d *pdfDoc) persona(p personaBlok, lijn bool) {
 	}
 	d.scheiding(totaal, lijn)
 
-	d.font("B", 13.5)
-	d.tekstKleur(pdfTeal)
-	d.sectie(p.Naam, 1)
-	f.MultiCell(0, 7, p.Naam, "", "L", false)
-	f.Ln(2)
+	d.blokKop(p.Naam)
 
 	y := f.GetY()
 	d.paneel(pdfMarge, y, w, blok, pdfTeal)
@@ -441,4 +421,14 @@ func (d *pdfDoc) persona(p personaBlok, lijn bool) {
 		f.MultiCell(0, 4, p.Bron, "", "L", false)
 		f.Ln(1)
 	}
+}
+
+// blokKop writes the heading of a theme or persona block, a section of
+// level 1.
+func (d *pdfDoc) blokKop(titel string) {
+	d.font("B", 13.5)
+	d.tekstKleur(pdfTeal)
+	d.sectie(titel, 1)
+	d.f.MultiCell(0, 7, titel, "", "L", false)
+	d.f.Ln(2)
 }

@@ -218,7 +218,14 @@ func toelichting(rs Reeks) string {
 		s.WriteString(" en per gemeente")
 	}
 	s.WriteString(". ")
-	switch rs.Indicator.Beter {
+	richtingEnStreef(&s, rs.Indicator)
+	return s.String()
+}
+
+// richtingEnStreef ends an indicator's toelichting: which direction is
+// good and, if there is one, the target.
+func richtingEnStreef(s *strings.Builder, in kansrijk.Indicator) {
+	switch in.Beter {
 	case "hoger":
 		s.WriteString("Hoger is beter.")
 	case "lager":
@@ -226,10 +233,9 @@ func toelichting(rs Reeks) string {
 	default:
 		s.WriteString("Dit cijfer geeft context: hoger of lager is niet vanzelf beter.")
 	}
-	if v := rs.Indicator.Streefwaarde; v > 0 {
-		fmt.Fprintf(&s, " Streefwaarde %s.", streefwaarde(v))
+	if v := in.Streefwaarde; v > 0 {
+		fmt.Fprintf(s, " Streefwaarde %s.", streefwaarde(v))
 	}
-	return s.String()
 }
 
 // streefwaarde formats a target without a needless decimal: 75%, 6,5%.
