@@ -6,6 +6,7 @@ import (
 	"flag"
 	"os"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -165,7 +166,13 @@ func TestWriteHTML(t *testing.T) {
 }
 
 func TestWriteHTMLOffline(t *testing.T) {
-	eigen := htmlEigen(t, renderHTML(t, htmlTestRapport()))
+	controleerOffline(t, htmlEigen(t, renderHTML(t, htmlTestRapport())))
+}
+
+// controleerOffline checks that a document's own markup (the inlined
+// echarts left out) refers to nothing outside itself.
+func controleerOffline(t *testing.T, eigen string) {
+	t.Helper()
 	for _, s := range []string{"http://", "https://", "//cdn", "@import", "url("} {
 		if strings.Contains(eigen, s) {
 			t.Errorf("document bevat %q: een verwijzing naar buiten", s)
@@ -182,6 +189,28 @@ func TestWriteHTMLOffline(t *testing.T) {
 			t.Errorf("onverwachte script-tag %s", tag)
 		}
 	}
+}
+
+// controleerInhoud checks the PDF's table of contents on page 2: every
+// line lands on the page it names, as a line of its own there. pagina
+// runs pdftotext with the given arguments. It returns each title's page.
+func controleerInhoud(t *testing.T, pagina func(args ...string) string) map[string]int {
+	t.Helper()
+	regel := regexp.MustCompile(`(?m)^\s*(\S.*?)\s*(?:\.\s*){3,}(\d+)\s*$`)
+	op := map[string]int{}
+	for _, m := range regel.FindAllStringSubmatch(pagina("-layout", "-f", "2", "-l", "2"), -1) {
+		titel := m[1]
+		p, _ := strconv.Atoi(m[2])
+		op[titel] = p
+		var regels []string
+		for _, l := range strings.Split(pagina("-f", m[2], "-l", m[2]), "\n") {
+			regels = append(regels, strings.Join(strings.Fields(l), " "))
+		}
+		if p < 3 || !strings.Contains("\n"+strings.Join(regels, "\n")+"\n", "\n"+titel+"\n") {
+			t.Errorf("inhoud: %q op pagina %d, maar daar staat die kop niet", titel, p)
+		}
+	}
+	return op
 }
 
 func TestWriteHTMLDeterministisch(t *testing.T) {
