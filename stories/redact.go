@@ -3,6 +3,7 @@ package stories
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 )
 
@@ -29,6 +30,9 @@ type Redactor struct {
 	// Toegestaan are capitalised words that are not names: gemeenten,
 	// coalities, organisations.
 	Toegestaan []string
+
+	once  sync.Once
+	namen []*regexp.Regexp // compiled once: a report redacts many quotes
 }
 
 var (
@@ -60,18 +64,27 @@ func (r *Redactor) Redact(s string) string {
 		}
 		return m
 	})
-	for _, n := range r.Namen {
-		// The whole name, then each part of it that can stand alone
-		// ("K. Smit" also removes "Smit").
-		for _, part := range append([]string{n}, strings.Fields(n)...) {
-			if part = strings.TrimSpace(part); len([]rune(part)) >= 3 && !tussenvoegsels[part] {
-				// \b is ASCII-only in Go; letters like Ö need their own edge.
-				re := regexp.MustCompile(`(^|[^\pL\pN])` + regexp.QuoteMeta(part) + `($|[^\pL\pN])`)
-				s = re.ReplaceAllString(s, "${1}[naam]${2}")
-			}
-		}
+	for _, re := range r.naamPatronen() {
+		s = re.ReplaceAllString(s, "${1}[naam]${2}")
 	}
 	return r.capitalised(s)
+}
+
+// naamPatronen are the patterns for the known names, in order: per name
+// the whole name, then each part of it that can stand alone ("K. Smit"
+// also removes "Smit").
+func (r *Redactor) naamPatronen() []*regexp.Regexp {
+	r.once.Do(func() {
+		for _, n := range r.Namen {
+			for _, part := range append([]string{n}, strings.Fields(n)...) {
+				if part = strings.TrimSpace(part); len([]rune(part)) >= 3 && !tussenvoegsels[part] {
+					// \b is ASCII-only in Go; letters like Ö need their own edge.
+					r.namen = append(r.namen, regexp.MustCompile(`(^|[^\pL\pN])`+regexp.QuoteMeta(part)+`($|[^\pL\pN])`))
+				}
+			}
+		}
+	})
+	return r.namen
 }
 
 func validIBAN(m string) bool {
