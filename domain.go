@@ -3,6 +3,7 @@ package kansrijk
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Config is a workspace's configuration (kansrijk.toml).
@@ -85,7 +86,7 @@ type Indicator struct {
 // Coalitie returns the coalitie with the given name (case-insensitive).
 func (c *Config) Coalitie(naam string) (Coalitie, bool) {
 	for _, co := range c.Coalities {
-		if NormGemeente(co.Naam) == NormGemeente(naam) {
+		if normGelijk(co.Naam, naam) {
 			return co, true
 		}
 	}
@@ -119,14 +120,16 @@ func (c *Config) Indicator(code string) (Indicator, bool) {
 // Gemeente returns the configured spelling of a gemeente and its coalitie,
 // matching case-insensitively after trimming any white space (also
 // non-breaking spaces). ok is false for gemeenten outside every coalitie.
+//
+// Import and eval call it for every row and figure, so it compares
+// without building the normalised names (see normGelijk).
 func (c *Config) Gemeente(s string) (gemeente, coalitie string, ok bool) {
-	n := NormGemeente(s)
-	if n == "" {
+	if leeg(s) {
 		return "", "", false
 	}
 	for _, co := range c.Coalities {
 		for _, g := range co.Gemeenten {
-			if NormGemeente(g) == n {
+			if normGelijk(g, s) {
 				return g, co.Naam, true
 			}
 		}
@@ -138,6 +141,58 @@ func (c *Config) Gemeente(s string) (gemeente, coalitie string, ok bool) {
 // collapsed, lower case.
 func NormGemeente(s string) string {
 	return strings.ToLower(strings.Join(strings.FieldsFunc(s, unicode.IsSpace), " "))
+}
+
+// normGelijk reports whether NormGemeente(a) == NormGemeente(b) without
+// allocating: it walks both names rune by rune as NormGemeente would
+// write them.
+func normGelijk(a, b string) bool {
+	x, y := normLezer{s: a}, normLezer{s: b}
+	for {
+		ra, oka := x.volgende()
+		rb, okb := y.volgende()
+		if ra != rb || oka != okb {
+			return false
+		}
+		if !oka {
+			return true
+		}
+	}
+}
+
+// leeg reports whether NormGemeente(s) is "".
+func leeg(s string) bool {
+	l := normLezer{s: s}
+	_, ok := l.volgende()
+	return !ok
+}
+
+// normLezer yields the runes of NormGemeente(s) one at a time. Invalid
+// UTF-8 reads as utf8.RuneError, as strings.ToLower writes it.
+type normLezer struct {
+	s        string
+	i        int
+	begonnen bool // a rune has been yielded
+	spatie   bool // white space was skipped since the last rune
+}
+
+func (l *normLezer) volgende() (rune, bool) {
+	for l.i < len(l.s) {
+		r, n := utf8.DecodeRuneInString(l.s[l.i:])
+		if unicode.IsSpace(r) {
+			l.i += n
+			l.spatie = true
+			continue
+		}
+		if l.spatie && l.begonnen {
+			l.spatie = false
+			return ' ', true // r comes on the next call
+		}
+		l.spatie, l.begonnen = false, true
+		l.i += n
+		return unicode.ToLower(r), true
+	}
+	return 0, false
 }
 
 // DefaultIndicatoren are KS01–KS10 of the domain reference.
