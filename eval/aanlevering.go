@@ -89,9 +89,10 @@ func Aanleveringen(ctx context.Context, db *store.DB, cfg *kansrijk.Config) ([]A
 		return nil, nil
 	}
 	var out []Aanlevering
+	bed := nieuweBediening(cfg)
 	for _, co := range cfg.Coalities {
-		for _, p := range cfg.Partners {
-			if !perKwartaal(p) || !bedient(cfg, p, co) {
+		for i, p := range cfg.Partners {
+			if !perKwartaal(p) || !bed.bedient(i, co) {
 				continue
 			}
 			for i := first; i <= last; i++ {
@@ -131,17 +132,30 @@ func perKwartaal(p kansrijk.Partner) bool {
 	return false
 }
 
-// bedient reports whether partner p delivers for coalitie co: one of its
-// gemeenten lies in co, or (the procesmonitor) it has no gemeenten and
-// serves every coalitie.
-func bedient(cfg *kansrijk.Config, p kansrijk.Partner, co kansrijk.Coalitie) bool {
-	if len(p.Gemeenten) == 0 {
-		return true
-	}
-	for _, g := range p.Gemeenten {
-		if _, c, ok := cfg.Gemeente(g); ok && c == co.Naam {
-			return true
+// bediening says, for each partner of a config (by position), which
+// coalities it delivers for: one of its gemeenten lies in the coalitie,
+// or (the procesmonitor) it has no gemeenten and serves every coalitie
+// (nil). Callers ask for every coalitie × partner, so they work it out
+// once rather than looking up gemeenten for each question.
+type bediening []map[string]bool
+
+func nieuweBediening(cfg *kansrijk.Config) bediening {
+	b := make(bediening, len(cfg.Partners))
+	for i, p := range cfg.Partners {
+		if len(p.Gemeenten) == 0 {
+			continue
+		}
+		b[i] = map[string]bool{}
+		for _, g := range p.Gemeenten {
+			if _, c, ok := cfg.Gemeente(g); ok {
+				b[i][c] = true
+			}
 		}
 	}
-	return false
+	return b
+}
+
+// bedient reports whether partner i delivers for coalitie co.
+func (b bediening) bedient(i int, co kansrijk.Coalitie) bool {
+	return b[i] == nil || b[i][co.Naam]
 }

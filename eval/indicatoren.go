@@ -3,6 +3,8 @@ package eval
 import (
 	"context"
 	"fmt"
+	"iter"
+	"maps"
 	"sort"
 
 	"kansrijk"
@@ -142,16 +144,28 @@ func Cijfers(ctx context.Context, db *store.DB, cfg *kansrijk.Config) ([]Cijfer,
 		return nil, err
 	}
 
+	// Every cell belongs to at most one coalitie: sort the cells once
+	// instead of looking up each cell's gemeente for every coalitie.
+	plaats := plaatsen(cfg)
+	dekkingVan := map[kansrijk.Bron]map[string][]cel{}
+	for b, cs := range dekking {
+		dekkingVan[b] = perCoalitie(maps.Keys(cs), plaats)
+	}
+	aggVan := map[string]map[string][]cel{}
+	for b, cs := range agg {
+		aggVan[b] = perCoalitie(maps.Keys(cs), plaats)
+	}
+
 	var out []Cijfer
 	for _, co := range cfg.Coalities {
 		for _, in := range cfg.Indicatoren {
 			perQ := map[kansrijk.Kwartaal][]Cijfer{}
 			add := func(f Cijfer) {
-				g, coalitie, ok := cfg.Gemeente(f.Gemeente)
-				if !ok || coalitie != co.Naam {
+				p := plaats(f.Gemeente)
+				if !p.ok || p.coalitie != co.Naam {
 					return
 				}
-				f.Coalitie, f.Gemeente, f.Indicator = co.Naam, g, in.Code
+				f.Coalitie, f.Gemeente, f.Indicator = co.Naam, p.gemeente, in.Code
 				perQ[f.Kwartaal] = append(perQ[f.Kwartaal], f)
 			}
 			switch {
@@ -162,7 +176,8 @@ func Cijfers(ctx context.Context, db *store.DB, cfg *kansrijk.Config) ([]Cijfer,
 				continue
 			case aggregaatIndicatoren[in.Code].bron != "":
 				ai := aggregaatIndicatoren[in.Code]
-				for c, maten := range agg[ai.bron] {
+				for _, c := range aggVan[ai.bron][co.Naam] {
+					maten := agg[ai.bron][c]
 					t, tok := maten[ai.teller]
 					n, nok := maten[ai.noemer]
 					if !tok || !nok {
@@ -171,7 +186,7 @@ func Cijfers(ctx context.Context, db *store.DB, cfg *kansrijk.Config) ([]Cijfer,
 					add(aggregaatCijfer(c, t, n, in.Code))
 				}
 			default:
-				for c := range dekking[in.Bron] {
+				for _, c := range dekkingVan[in.Bron][co.Naam] {
 					if mist(ontbreekt[c], in.Code) {
 						add(Cijfer{Gemeente: c.gemeente, Kwartaal: c.kwartaal, Status: StatusNietBeschikbaar})
 						continue
@@ -202,6 +217,38 @@ func Cijfers(ctx context.Context, db *store.DB, cfg *kansrijk.Config) ([]Cijfer,
 		return a.Kwartaal.Index() < b.Kwartaal.Index()
 	})
 	return out, nil
+}
+
+// plek is where cfg places a gemeente name of the store.
+type plek struct {
+	gemeente, coalitie string // as configured
+	ok                 bool
+}
+
+// plaatsen returns cfg.Gemeente, remembering each answer: the store
+// spells the same few gemeenten in many rows.
+func plaatsen(cfg *kansrijk.Config) func(gemeente string) plek {
+	gezien := map[string]plek{}
+	return func(g string) plek {
+		p, ok := gezien[g]
+		if !ok {
+			p.gemeente, p.coalitie, p.ok = cfg.Gemeente(g)
+			gezien[g] = p
+		}
+		return p
+	}
+}
+
+// perCoalitie groups cells by the coalitie of their gemeente; cells
+// outside every coalitie are left out.
+func perCoalitie(cellen iter.Seq[cel], plaats func(string) plek) map[string][]cel {
+	out := map[string][]cel{}
+	for c := range cellen {
+		if p := plaats(c.gemeente); p.ok {
+			out[p.coalitie] = append(out[p.coalitie], c)
+		}
+	}
+	return out
 }
 
 // statusVoor applies the small-number rule where it protects people.
@@ -361,17 +408,21 @@ func coalitieCijfer(co kansrijk.Coalitie, ind string, q kansrijk.Kwartaal, fs []
 // gemeente's figure is hidden for small numbers while the coalitie total
 // is shown, that figure would follow from the total minus the other
 // gemeenten. Then the other gemeente with the smallest noemer is hidden
-// too (complementary suppression).
+// too (complementary suppression); of two with the same noemer, the
+// first by name, so the choice does not depend on the order of fs.
 func beschermTegenAftrekken(fs []Cijfer, total Cijfer) {
 	if !total.Toonbaar() || len(fs) < 2 {
 		return
 	}
 	klein, other := 0, -1
+	kleiner := func(a, b Cijfer) bool {
+		return a.Noemer < b.Noemer || a.Noemer == b.Noemer && a.Gemeente < b.Gemeente
+	}
 	for i, f := range fs {
 		switch {
 		case f.Status == StatusKlein:
 			klein++
-		case f.Toonbaar() && (other < 0 || f.Noemer < fs[other].Noemer):
+		case f.Toonbaar() && (other < 0 || kleiner(f, fs[other])):
 			other = i
 		}
 	}

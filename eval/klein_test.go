@@ -64,3 +64,28 @@ func TestSecundaireOnthulling(t *testing.T) {
 		}
 	}
 }
+
+// With two other gemeenten of the same noemer, the one hidden alongside
+// the small figure is the first by name, whatever the order they come in.
+func TestSecundaireOnthullingGelijkeNoemer(t *testing.T) {
+	q := kansrijk.Kwartaal{Jaar: 2026, K: 3}
+	co := kansrijk.Coalitie{Naam: "Drie", Gemeenten: []string{"Amstel", "Beek", "Cuijk"}}
+	klein := eval.Cijfer{Gemeente: "Cuijk", Kwartaal: q, Teller: 2, Noemer: 20, Status: eval.StatusKlein}
+	beek := eval.Cijfer{Gemeente: "Beek", Kwartaal: q, Teller: 10, Noemer: 30, Status: eval.StatusOK}
+	amstel := eval.Cijfer{Gemeente: "Amstel", Kwartaal: q, Teller: 12, Noemer: 30, Status: eval.StatusOK}
+	for _, fs := range [][]eval.Cijfer{{klein, beek, amstel}, {amstel, klein, beek}} {
+		eval.BeschermTegenAftrekken(fs, eval.CoalitieCijfer(co, "KS01", q, fs))
+		for _, f := range fs {
+			want := eval.StatusOK
+			switch f.Gemeente {
+			case "Cuijk":
+				want = eval.StatusKlein
+			case "Amstel":
+				want = eval.StatusSecundair
+			}
+			if f.Status != want {
+				t.Errorf("order %s…: %s = %s, want %s", fs[0].Gemeente, f.Gemeente, f.Status, want)
+			}
+		}
+	}
+}

@@ -57,11 +57,12 @@ func Volledigheid(cijfers []Cijfer, aanleveringen []Aanlevering, cfg *kansrijk.C
 	}
 
 	var out []Noot
+	bed := nieuweBediening(cfg)
 	for _, co := range cfg.Coalities {
 		for _, in := range cfg.Indicatoren {
 			var partners []string
-			for _, p := range cfg.Partners {
-				if p.Bron == in.Bron && bedient(cfg, p, co) {
+			for i, p := range cfg.Partners {
+				if p.Bron == in.Bron && bed.bedient(i, co) {
 					partners = append(partners, p.Naam)
 				}
 			}
