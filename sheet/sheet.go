@@ -12,6 +12,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -36,6 +37,25 @@ type File struct {
 	// maxSheetXML is the largest inflated worksheet part, which bounds
 	// what loading a sheet into memory may cost.
 	maxSheetXML uint64
+
+	// bewaarMax and bewaard: see Bewaar.
+	bewaarMax int
+	bewaard   map[string][]Rij
+}
+
+// Rij is one non-empty row of a sheet: its 1-based number and cell texts.
+type Rij struct {
+	Nr    int
+	Cells []string
+}
+
+// Bewaar makes Rows keep every sheet it walks to the end, up to max
+// cells per sheet, so that a second walk over the same sheet (the
+// terugmelding to the partner, after the import read it) replays the rows
+// from memory instead of parsing the file again. A larger sheet is
+// walked again from the file, so memory stays bounded.
+func (f *File) Bewaar(max int) {
+	f.bewaarMax = max
 }
 
 // IsCSV reports whether the file was read as CSV.
@@ -170,6 +190,50 @@ func (f *File) Sheets() []string {
 // without display formatting). Empty rows are skipped; row numbers stay
 // those the partner sees. fn may return ErrStop to end early.
 func (f *File) Rows(sheet string, fn func(row int, cells []string) error) error {
+	if rijen, ok := f.bewaard[sheet]; ok {
+		for _, r := range rijen {
+			// A copy: fn may change the cells it is given.
+			if err := fn(r.Nr, slices.Clone(r.Cells)); err != nil {
+				if errors.Is(err, ErrStop) {
+					return nil
+				}
+				return err
+			}
+		}
+		return nil
+	}
+	if f.bewaarMax <= 0 || f.x == nil { // a CSV file is in memory already
+		return f.rows(sheet, fn)
+	}
+	var (
+		rijen  []Rij
+		cellen int
+		heel   = true // every row so far is kept and none was skipped
+	)
+	err := f.rows(sheet, func(row int, cells []string) error {
+		if heel {
+			if cellen += len(cells); cellen > f.bewaarMax {
+				heel, rijen = false, nil
+			} else {
+				rijen = append(rijen, Rij{row, slices.Clone(cells)})
+			}
+		}
+		err := fn(row, cells)
+		if errors.Is(err, ErrStop) {
+			heel = false // stopped early: the rows are not all there
+		}
+		return err
+	})
+	if err == nil && heel {
+		if f.bewaard == nil {
+			f.bewaard = map[string][]Rij{}
+		}
+		f.bewaard[sheet] = rijen
+	}
+	return err
+}
+
+func (f *File) rows(sheet string, fn func(row int, cells []string) error) error {
 	if f.x == nil {
 		for i, rec := range f.csv {
 			if isEmpty(rec) {

@@ -5,6 +5,8 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -167,5 +169,67 @@ func TestRowNumbersMatchExcel(t *testing.T) {
 	}
 	if Cell(3, 7) != "C7" {
 		t.Errorf("Cell(3, 7) = %s", Cell(3, 7))
+	}
+}
+
+func TestBewaar(t *testing.T) {
+	data := xlsx(t, func(f *excelize.File) {
+		f.SetCellStr("Sheet1", "A1", "kop")
+		f.SetCellStr("Sheet1", "B1", "waarde")
+		f.SetCellStr("Sheet1", "A3", "x")
+		f.SetCellStr("Sheet1", "B3", "45000")
+	})
+	p := write(t, "bewaar.xlsx", data)
+	walk := func(f *File, change bool, stop bool) []Rij {
+		var out []Rij
+		err := f.Rows("Sheet1", func(r int, c []string) error {
+			out = append(out, Rij{r, slices.Clone(c)})
+			if change {
+				c[0] = "veranderd"
+			}
+			if stop {
+				return ErrStop
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+	want := []Rij{{1, []string{"kop", "waarde"}}, {3, []string{"x", "45000"}}}
+	for _, tt := range []struct {
+		naam string
+		max  int
+		stop bool // the first walk stops after one row
+		kept bool
+	}{
+		{"klein blad", 100, false, true},
+		{"groter dan de grens", 3, false, false},
+		{"eerste keer vroeg gestopt", 100, true, false},
+		{"niet gevraagd", 0, false, false},
+	} {
+		t.Run(tt.naam, func(t *testing.T) {
+			f, err := Open(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			f.Bewaar(tt.max)
+			first := walk(f, true, tt.stop)
+			if tt.stop && len(first) != 1 {
+				t.Fatalf("first walk gave %d rows, want 1", len(first))
+			}
+			if _, ok := f.bewaard["Sheet1"]; ok != tt.kept {
+				t.Errorf("kept = %v, want %v", ok, tt.kept)
+			}
+			// The second walk gives every row as in the file, also
+			// when the first walk changed its cells.
+			for range 2 {
+				if got := walk(f, true, false); !reflect.DeepEqual(got, want) {
+					t.Errorf("walk = %v, want %v", got, want)
+				}
+			}
+		})
 	}
 }
