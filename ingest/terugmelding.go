@@ -51,18 +51,27 @@ const (
 // which columns hold dates (shown as dd-mm-jjjj rather than Excel's day
 // numbers).
 func Terugmelding(res Resultaat, uit string) (ok bool, err error) {
-	bron, meldingen := res.Pad, res.Meldingen
+	return terugmeldingVan(nil, res, uit)
+}
+
+// terugmeldingVan is Terugmelding from src, the file still open after
+// the import read it (its rows may still be in memory), or from the
+// file at res.Pad when src is nil.
+func terugmeldingVan(src *sheet.File, res Resultaat, uit string) (ok bool, err error) {
+	meldingen := res.Meldingen
 	if len(meldingen) == 0 {
 		return false, nil
 	}
 	fail := func(err error) (bool, error) {
 		return false, fmt.Errorf("terugmelding %s schrijven: %w", uit, err)
 	}
-	src, err := sheet.Open(bron)
-	if err != nil {
-		return fail(err)
+	if src == nil {
+		if src, err = sheet.Open(res.Pad); err != nil {
+			return fail(err)
+		}
+		defer src.Close()
+		src.Bewaar(grootBlad) // read once for verken and kopie
 	}
-	defer src.Close()
 
 	x := excelize.NewFile()
 	defer x.Close()
@@ -239,20 +248,14 @@ func (tm *terugmelding) kopie(blad, naam string, cellen []*cel) error {
 	if err != nil {
 		return err
 	}
-	var (
-		sw  *excelize.StreamWriter
-		zet func(row int, vals []any) error
-	)
-	if p.cellen > grootBlad {
-		tm.zonderOpmerkingen = append(tm.zonderOpmerkingen, naam)
-		if sw, err = tm.x.NewStreamWriter(naam); err != nil {
-			return err
-		}
-		zet = func(row int, vals []any) error { return sw.SetRow(sheet.Cell(1, row), vals) }
-	} else {
-		zet = func(row int, vals []any) error { return tm.zetRij(naam, row, vals) }
+	// The stream writer writes each row straight to XML: far cheaper
+	// than excelize's cell model, and every value goes in as text.
+	sw, err := tm.x.NewStreamWriter(naam)
+	if err != nil {
+		return err
 	}
-	if err := tm.opmaak(naam, sw, p); err != nil {
+	zet := func(row int, vals []any) error { return sw.SetRow(sheet.Cell(1, row), vals) }
+	if err := tm.opmaak(sw, p); err != nil {
 		return err
 	}
 
@@ -275,13 +278,8 @@ func (tm *terugmelding) kopie(blad, naam string, cellen []*cel) error {
 		}
 		return zet(row, tm.rij(row, cells, cellen, &next, p.kop))
 	}
-	if p.cellen <= grootBlad {
-		for _, r := range p.rijen {
-			if err := kopieer(r.row, r.cells); err != nil {
-				return err
-			}
-		}
-	} else if err := tm.src.Rows(blad, kopieer); err != nil {
+	// Up to grootBlad cells the rows come from memory (sheet.File.Bewaar).
+	if err := tm.src.Rows(blad, kopieer); err != nil {
 		return err
 	}
 	for next < len(cellen) {
@@ -290,43 +288,36 @@ func (tm *terugmelding) kopie(blad, naam string, cellen []*cel) error {
 			return err
 		}
 	}
-	if sw != nil {
-		return sw.Flush()
-	}
-	for _, c := range cellen {
-		if err := tm.x.AddComment(naam, opmerking(c)); err != nil {
-			return err
+	// Comments go in before Flush, which writes the sheet's reference to
+	// them (excelize keeps comments in their own part, not in the rows).
+	// A very large sheet gets colours only, to keep memory bounded.
+	if p.cellen > grootBlad {
+		tm.zonderOpmerkingen = append(tm.zonderOpmerkingen, naam)
+	} else {
+		for _, c := range cellen {
+			if err := tm.x.AddComment(naam, opmerking(c)); err != nil {
+				return err
+			}
 		}
 	}
-	return nil
+	return sw.Flush()
 }
 
-// opmaak sets the column widths and freezes the header row, through the
-// stream writer when there is one (it must come before the rows).
-func (tm *terugmelding) opmaak(naam string, sw *excelize.StreamWriter, p proef) error {
+// opmaak sets the column widths and freezes the header row; with the
+// stream writer this must come before the rows.
+func (tm *terugmelding) opmaak(sw *excelize.StreamWriter, p proef) error {
 	for i, b := range p.breedte {
 		if b == 0 {
 			continue
 		}
-		var err error
-		if sw != nil {
-			err = sw.SetColWidth(i+1, i+1, b)
-		} else {
-			col, _ := excelize.ColumnNumberToName(i + 1)
-			err = tm.x.SetColWidth(naam, col, col, b)
-		}
-		if err != nil {
+		if err := sw.SetColWidth(i+1, i+1, b); err != nil {
 			return err
 		}
 	}
 	if p.kop == 0 {
 		return nil
 	}
-	panes := &excelize.Panes{Freeze: true, YSplit: p.kop, TopLeftCell: sheet.Cell(1, p.kop+1), ActivePane: "bottomLeft"}
-	if sw != nil {
-		return sw.SetPanes(panes)
-	}
-	return tm.x.SetPanes(naam, panes)
+	return sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: p.kop, TopLeftCell: sheet.Cell(1, p.kop+1), ActivePane: "bottomLeft"})
 }
 
 // rij is one row to write: the cells as strings, the flagged ones of this
@@ -355,42 +346,12 @@ func (tm *terugmelding) rij(row int, cells []string, cellen []*cel, next *int, k
 	return vals
 }
 
-// zetRij writes a row the way the stream writer would, cell by cell:
-// always SetCellStr, so no value is ever taken for a formula or number.
-func (tm *terugmelding) zetRij(naam string, row int, vals []any) error {
-	for i, v := range vals {
-		cell := sheet.Cell(i+1, row)
-		switch v := v.(type) {
-		case string:
-			if err := tm.x.SetCellStr(naam, cell, v); err != nil {
-				return err
-			}
-		case excelize.Cell:
-			if err := tm.x.SetCellStr(naam, cell, v.Value.(string)); err != nil {
-				return err
-			}
-			if err := tm.x.SetCellStyle(naam, cell, cell, v.StyleID); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
-}
-
 // proef is what a first pass over a sheet tells: column widths (from the
 // first rows), the header row and the number of filled cells.
 type proef struct {
 	breedte []float64
 	kop     int // the first of the first ten rows with the most filled cells
 	cellen  int
-	// rijen keeps the rows of a sheet up to grootBlad cells, so the copy
-	// need not read the partner's file a second time.
-	rijen []bewaardeRij
-}
-
-type bewaardeRij struct {
-	row   int
-	cells []string
 }
 
 // verken makes the first pass over source sheet blad.
@@ -423,11 +384,6 @@ func (tm *terugmelding) verken(blad string) (p proef, err error) {
 			}
 		}
 		p.cellen += gevuld
-		if p.cellen <= grootBlad {
-			p.rijen = append(p.rijen, bewaardeRij{row, cells})
-		} else {
-			p.rijen = nil
-		}
 		switch {
 		case n <= 10:
 			begin = append(begin, rij{row, cells})
