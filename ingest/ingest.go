@@ -18,6 +18,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"kansrijk"
@@ -121,20 +122,23 @@ func Partner(cfg *kansrijk.Config, name string) (kansrijk.Partner, bool) {
 // Bestand imports one file. It never panics on a user's file: every
 // problem ends in the Resultaat.
 func (im *Importer) Bestand(ctx context.Context, pad string) Resultaat {
-	v := im.lees(ctx, pad)
+	v := im.lees(ctx, pad, nil)
 	im.terugmelding(v)
 	return im.schrijf(ctx, v)
 }
 
 // terugmelding writes the feedback workbook of a read file, if asked to
-// and if there is anything to say.
+// and if there is anything to say, and closes the file.
 func (im *Importer) terugmelding(v *voorbereid) {
+	if v.bron != nil {
+		defer v.bron.Close()
+	}
 	if im.Terugmeldingen == "" || len(v.res.Meldingen) == 0 || strings.EqualFold(filepath.Ext(v.res.Pad), ".qdpx") {
 		return // a REFI-QDA project has no rows to show the partner
 	}
 	base := filepath.Base(v.res.Pad)
 	uit := filepath.Join(im.Terugmeldingen, strings.TrimSuffix(base, filepath.Ext(base))+"_terugmelding.xlsx")
-	if ok, err := Terugmelding(v.res, uit); err != nil {
+	if ok, err := terugmeldingVan(v.bron, v.res, uit); err != nil {
 		v.res.TerugmeldingFout = err.Error()
 	} else if ok {
 		v.res.Terugmelding = uit
@@ -143,12 +147,19 @@ func (im *Importer) terugmelding(v *voorbereid) {
 
 // Alle imports files with a bounded pool of readers feeding one writer:
 // reading and checking files, the costly part, runs on werkers
-// goroutines, while the store takes leveringen one at a time and in the
-// order of paden, so levering numbers do not depend on timing. At most a
-// few read files wait in memory. klaar is called for each file in order,
-// from the calling goroutine.
+// goroutines, while the store takes leveringen in the order of paden, so
+// levering numbers do not depend on timing. The writer stores the files
+// that are read and waiting in one transaction (up to maxBatch files or
+// maxBatchRijen rows): each levering is still all or nothing, but many
+// small files share one commit. klaar is called for each file in order,
+// from the calling goroutine, once its levering is committed.
 func (im *Importer) Alle(ctx context.Context, paden []string, werkers int, klaar func(i int, res Resultaat)) {
 	werkers = max(werkers, 1)
+	// What the store holds already, in one query rather than one per file.
+	bekend, err := im.DB.BekendeLeveringen(ctx)
+	if err != nil {
+		bekend = nil // each file asks the store itself, and reports the error
+	}
 	type taak struct {
 		i   int
 		uit chan *voorbereid
@@ -170,40 +181,102 @@ func (im *Importer) Alle(ctx context.Context, paden []string, werkers int, klaar
 	for w := 0; w < werkers; w++ {
 		go func() {
 			for t := range taken {
-				v := im.lees(ctx, paden[t.i])
+				v := im.lees(ctx, paden[t.i], bekend)
 				im.terugmelding(v)
 				t.uit <- v
 			}
 		}()
 	}
-	written := map[string]bool{}
-	for t := range wachtrij {
-		v := <-t.uit
-		if v.levering != nil {
-			// The same file given twice in one run: the second is a no-op.
-			key := v.levering.SHA256 + "|" + v.levering.Bestand
-			if written[key] {
-				if l, ok, err := im.DB.Bekend(ctx, v.levering.SHA256, v.levering.Bestand); err == nil && ok {
-					klaar(t.i, Resultaat{Pad: v.res.Pad, Status: AlIngelezen, Levering: l})
-					continue
+
+	type wacht struct {
+		i int
+		v *voorbereid
+	}
+	var (
+		batch []wacht
+		rijen int
+		klok  <-chan time.Time // fires when the batch has waited maxWacht
+	)
+	opslaan := func() {
+		if len(batch) == 1 {
+			klaar(batch[0].i, im.schrijf(ctx, batch[0].v))
+		} else if len(batch) > 1 {
+			ns := make([]store.Nieuw, len(batch))
+			for j, w := range batch {
+				ns[j] = store.Nieuw{Levering: w.v.levering, Inhoud: w.v.inhoud}
+			}
+			if err := im.DB.VoegToeAlle(ctx, ns); err == nil {
+				for _, w := range batch {
+					res := w.v.res
+					res.Status, res.Levering = Ingelezen, *w.v.levering
+					klaar(w.i, res)
+				}
+			} else {
+				// One at a time, so that one bad levering keeps no other out.
+				for _, w := range batch {
+					klaar(w.i, im.schrijf(ctx, w.v))
 				}
 			}
-			written[key] = true
 		}
-		klaar(t.i, im.schrijf(ctx, v))
+		batch, rijen, klok = batch[:0], 0, nil
 	}
+	written := map[string]bool{}
+	for t := range wachtrij {
+		var v *voorbereid
+		select {
+		case v = <-t.uit:
+		case <-klok:
+			opslaan() // the next file takes long: store what is ready
+			v = <-t.uit
+		}
+		if v.levering == nil {
+			opslaan()
+			klaar(t.i, v.res)
+			continue
+		}
+		key := v.levering.SHA256 + "|" + v.levering.Bestand
+		if written[key] {
+			// The same file given twice in one run: the second is a no-op.
+			opslaan()
+			if l, ok, err := im.DB.Bekend(ctx, v.levering.SHA256, v.levering.Bestand); err == nil && ok {
+				klaar(t.i, Resultaat{Pad: v.res.Pad, Status: AlIngelezen, Levering: l})
+				continue
+			}
+		}
+		written[key] = true
+		if len(batch) == 0 {
+			klok = time.After(maxWacht)
+		}
+		batch = append(batch, wacht{t.i, v})
+		if rijen += v.levering.Rijen + len(v.inhoud.Meldingen); len(batch) >= maxBatch || rijen >= maxBatchRijen {
+			opslaan()
+		}
+	}
+	opslaan()
 	close(taken)
 }
+
+// Bounds of one transaction of Alle: enough to share a commit among many
+// small files, small enough to keep little in memory.
+// A batch waits at most maxWacht for the next file.
+const (
+	maxBatch      = 64
+	maxBatchRijen = 50_000
+	maxWacht      = 250 * time.Millisecond
+)
 
 // voorbereid is a file read and checked, waiting to be stored.
 type voorbereid struct {
 	res      Resultaat
 	levering *store.Levering // nil: nothing to store, res is final
 	inhoud   *store.Inhoud
+	bron     *sheet.File // the file still open for the terugmelding, or nil
 }
 
-// lees reads and checks one file without writing to the store.
-func (im *Importer) lees(ctx context.Context, pad string) (v *voorbereid) {
+// lees reads and checks one file without writing to the store. bekend
+// holds the leveringen stored already (see store.BekendeLeveringen); if
+// nil, lees asks the store.
+func (im *Importer) lees(ctx context.Context, pad string, bekend map[string]store.Levering) (v *voorbereid) {
 	v = &voorbereid{res: Resultaat{Pad: pad}}
 	res := &v.res
 	name := filepath.Base(pad)
@@ -211,7 +284,10 @@ func (im *Importer) lees(ctx context.Context, pad string) (v *voorbereid) {
 		// A reader bug must not take the whole run down; report it as a
 		// rejected file so the other files still go through.
 		if r := recover(); r != nil {
-			v.levering, v.inhoud = nil, nil
+			if v.bron != nil {
+				v.bron.Close()
+			}
+			v.levering, v.inhoud, v.bron = nil, nil, nil
 			res.Status = Afgewezen
 			res.Fout = fmt.Sprintf("%s: interne fout bij het lezen (%v); meld dit aan de beheerder van kansrijk", name, r)
 		}
@@ -229,7 +305,7 @@ func (im *Importer) lees(ctx context.Context, pad string) (v *voorbereid) {
 		res.Fout = fmt.Sprintf("%s: kan het bestand niet lezen (%v)", name, err)
 		return v
 	}
-	if l, ok, err := im.DB.Bekend(ctx, sum, name); err != nil {
+	if l, ok, err := im.opgeslagen(ctx, bekend, sum, name); err != nil {
 		res.Status, res.Fout = Afgewezen, err.Error()
 		return v
 	} else if ok {
@@ -252,7 +328,14 @@ func (im *Importer) lees(ctx context.Context, pad string) (v *voorbereid) {
 		res.Status, res.Fout = Afgewezen, err.Error()
 		return v
 	}
-	defer f.Close()
+	if im.Terugmeldingen != "" {
+		// Kept open with its rows in memory for the terugmelding, which
+		// closes it.
+		f.Bewaar(grootBlad)
+		v.bron = f
+	} else {
+		defer f.Close()
+	}
 
 	prof, std, err := profielVoor(im.Config, p)
 	if err != nil {
@@ -268,6 +351,16 @@ func (im *Importer) lees(ctx context.Context, pad string) (v *voorbereid) {
 	}
 	im.klaarzetten(v, lev, out, sum)
 	return v
+}
+
+// opgeslagen returns the levering stored already with this content
+// under this name: from bekend, or from the store when bekend is nil.
+func (im *Importer) opgeslagen(ctx context.Context, bekend map[string]store.Levering, sum, name string) (store.Levering, bool, error) {
+	if bekend != nil {
+		l, ok := bekend[store.BekendSleutel(sum, name)]
+		return l, ok, nil
+	}
+	return im.DB.Bekend(ctx, sum, name)
 }
 
 // klaarzetten makes what a reader read into a levering waiting to be
@@ -408,10 +501,14 @@ var bronVelden = map[kansrijk.Bron][]kolom{
 	kansrijk.BronPersonas:      personaKolommen,
 }
 
+// standaardProfielen are kansrijk's own bronprofielen, parsed once (not
+// per file); the readers never change a profiel.
+var standaardProfielen = sync.OnceValue(workspace.StandaardProfielen)
+
 // profielVoor finds the partner's bronprofiel and kansrijk's standard one
 // for its bron, and checks that the profiel names only known fields.
 func profielVoor(cfg *kansrijk.Config, p kansrijk.Partner) (prof, std kansrijk.Profiel, err error) {
-	for _, s := range workspace.StandaardProfielen() {
+	for _, s := range standaardProfielen() {
 		if s.Bron == p.Bron {
 			std = s
 		}

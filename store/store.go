@@ -305,6 +305,24 @@ func (d *DB) Bekend(ctx context.Context, sha, bestand string) (Levering, bool, e
 	return ls[0], true, nil
 }
 
+// BekendeLeveringen returns every levering by BekendSleutel, for an
+// import that would otherwise ask Bekend for each file.
+func (d *DB) BekendeLeveringen(ctx context.Context) (map[string]Levering, error) {
+	ls, err := d.leveringen(ctx, "")
+	if err != nil {
+		return nil, err
+	}
+	m := make(map[string]Levering, len(ls))
+	for _, l := range ls {
+		m[BekendSleutel(l.SHA256, l.Bestand)] = l
+	}
+	return m, nil
+}
+
+// BekendSleutel is the key of a levering in BekendeLeveringen: what
+// makes it the same levering (see Bekend).
+func BekendSleutel(sha, bestand string) string { return sha + "\x00" + bestand }
+
 // Leveringen returns every levering, oldest first.
 func (d *DB) Leveringen(ctx context.Context) ([]Levering, error) {
 	return d.leveringen(ctx, "")
@@ -339,40 +357,75 @@ func (d *DB) leveringen(ctx context.Context, where string, args ...any) ([]Lever
 
 // VoegToe stores a levering and everything read from it in one
 // transaction, and sets l.ID. If anything fails, nothing is stored.
-func (d *DB) VoegToe(ctx context.Context, l *Levering, in *Inhoud) (err error) {
+func (d *DB) VoegToe(ctx context.Context, l *Levering, in *Inhoud) error {
+	return d.VoegToeAlle(ctx, []Nieuw{{l, in}})
+}
+
+// Nieuw is a levering to store with everything read from it.
+type Nieuw struct {
+	Levering *Levering
+	Inhoud   *Inhoud
+}
+
+// VoegToeAlle stores leveringen in one transaction, in order, and sets
+// their IDs: all of them or, if anything fails, none. Each levering is
+// then complete or absent, as with VoegToe, while many small files share
+// one commit (a sync to disk) and one Appender per table.
+func (d *DB) VoegToeAlle(ctx context.Context, ns []Nieuw) (err error) {
+	if len(ns) == 0 {
+		return nil
+	}
+	wat := "levering " + ns[0].Levering.Bestand
+	if len(ns) > 1 {
+		wat = fmt.Sprintf("%d leveringen (%s t/m %s)", len(ns), ns[0].Levering.Bestand, ns[len(ns)-1].Levering.Bestand)
+	}
 	conn, err := d.sql.Conn(ctx)
 	if err != nil {
-		return fmt.Errorf("levering %s opslaan: %w", l.Bestand, err)
+		return fmt.Errorf("%s opslaan: %w", wat, err)
 	}
 	defer conn.Close()
 	if _, err := conn.ExecContext(ctx, "BEGIN TRANSACTION"); err != nil {
-		return fmt.Errorf("levering %s opslaan: %w", l.Bestand, err)
+		return fmt.Errorf("%s opslaan: %w", wat, err)
 	}
 	defer func() {
 		if err != nil {
 			_, _ = conn.ExecContext(context.Background(), "ROLLBACK")
-			err = fmt.Errorf("levering %s opslaan (niets opgeslagen): %w", l.Bestand, err)
+			for _, n := range ns {
+				n.Levering.ID = 0
+			}
+			err = fmt.Errorf("%s opslaan (niets opgeslagen): %w", wat, err)
 		}
 	}()
-	if err := conn.QueryRowContext(ctx, "SELECT coalesce(max(id), 0) + 1 FROM levering").Scan(&l.ID); err != nil {
+	var id int64
+	if err := conn.QueryRowContext(ctx, "SELECT coalesce(max(id), 0) FROM levering").Scan(&id); err != nil {
 		return err
 	}
-	l.Opgeslagen = in.rijen()
-	ontbrekend := append([]string{}, l.Ontbrekend...)
-	if _, err := conn.ExecContext(ctx, `INSERT INTO levering VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		l.ID, l.Bestand, l.Pad, l.SHA256, l.Partner, string(l.Bron), l.Periode, l.Versie,
-		l.Ingelezen, l.Rijen, l.Geaccepteerd, l.Afgewezen, l.Waarschuwingen, l.Opgeslagen, ontbrekend); err != nil {
-		return err
-	}
-	if pauze > 0 {
-		time.Sleep(pauze) // fault injection for the kill -9 test; see pauze
+	for _, n := range ns {
+		id++
+		n.Levering.ID = id
+		n.Levering.Opgeslagen = n.Inhoud.rijen()
 	}
 	err = conn.Raw(func(dc any) error {
 		c, ok := dc.(driver.Conn)
 		if !ok {
 			return errors.New("onverwachte databaseverbinding")
 		}
-		return appendInhoud(c, l, in)
+		ap := &appenders{c: c}
+		for _, n := range ns {
+			if err := appendLevering(ap, n.Levering, n.Inhoud); err != nil {
+				ap.sluit()
+				return err
+			}
+		}
+		if err := ap.sluit(); err != nil {
+			return err
+		}
+		for _, n := range ns {
+			if len(n.Inhoud.Coderingen) > 0 || len(n.Inhoud.Verhalen) > 0 {
+				return wisIngetrokkenTeksten(c)
+			}
+		}
+		return nil
 	})
 	if err != nil {
 		return err
@@ -383,116 +436,143 @@ func (d *DB) VoegToe(ctx context.Context, l *Levering, in *Inhoud) (err error) {
 	return nil
 }
 
-// appendInhoud bulk-inserts with DuckDB's Appender, inside the open
-// transaction of c.
-func appendInhoud(c driver.Conn, l *Levering, in *Inhoud) error {
-	err := appendRows(c, "dekking", len(in.Dekking), func(i int) []driver.Value {
-		k := in.Dekking[i]
-		return []driver.Value{l.ID, string(l.Bron), k.Gemeente, k.Kwartaal.String()}
-	})
-	if err != nil {
+// appendLevering appends one levering and its rows.
+func appendLevering(ap *appenders, l *Levering, in *Inhoud) error {
+	ontbrekend := make([]any, len(l.Ontbrekend))
+	for i, o := range l.Ontbrekend {
+		ontbrekend[i] = o
+	}
+	if err := ap.rij("levering", l.ID, l.Bestand, l.Pad, l.SHA256, l.Partner, string(l.Bron), l.Periode, int32(l.Versie),
+		l.Ingelezen, int32(l.Rijen), int32(l.Geaccepteerd), int32(l.Afgewezen), int32(l.Waarschuwingen), int32(l.Opgeslagen), ontbrekend); err != nil {
 		return err
 	}
-	err = appendRows(c, "verloskunde", len(in.Verloskunde), func(i int) []driver.Value {
-		v := in.Verloskunde[i]
-		return []driver.Value{l.ID, v.Blad, int32(v.Rij), v.Client, nullString(v.Gemeente),
+	if pauze > 0 {
+		// Fault injection for the kill -9 test; see pauze. Flushed first,
+		// so a kill lands after rows were written and before the commit.
+		if err := ap.flush("levering"); err != nil {
+			return err
+		}
+		time.Sleep(pauze)
+	}
+	for _, k := range in.Dekking {
+		if err := ap.rij("dekking", l.ID, string(l.Bron), k.Gemeente, k.Kwartaal.String()); err != nil {
+			return err
+		}
+	}
+	for _, v := range in.Verloskunde {
+		if err := ap.rij("verloskunde", l.ID, v.Blad, int32(v.Rij), v.Client, nullString(v.Gemeente),
 			nullTime(v.EersteControle), nullInt(v.Amenorroe), nullTime(v.Bevalling), nullInt(v.Duur),
-			nullInt(v.Gewicht), nullString(v.Roken), nullBool(v.Kwetsbaar), nullBool(v.Verwezen)}
-	})
-	if err != nil {
-		return err
+			nullInt(v.Gewicht), nullString(v.Roken), nullBool(v.Kwetsbaar), nullBool(v.Verwezen)); err != nil {
+			return err
+		}
 	}
-	err = appendRows(c, "verhaal", len(in.Verhalen), func(i int) []driver.Value {
-		v := in.Verhalen[i]
+	for _, v := range in.Verhalen {
 		codes := make([]any, len(v.Codes))
 		for j, c := range v.Codes {
 			codes[j] = c
 		}
-		return []driver.Value{l.ID, v.Blad, int32(v.Rij), v.VerhaalID, v.Coalitie, nullTime(v.Datum),
-			v.Werkvorm, v.Persona, v.Doelgroep, v.Toestemming, v.Fragment, codes, v.Toon, v.Uitgelicht, v.IngevoerdDoor}
-	})
-	if err != nil {
-		return err
+		if err := ap.rij("verhaal", l.ID, v.Blad, int32(v.Rij), v.VerhaalID, v.Coalitie, nullTime(v.Datum),
+			v.Werkvorm, v.Persona, v.Doelgroep, v.Toestemming, v.Fragment, codes, v.Toon, v.Uitgelicht, v.IngevoerdDoor); err != nil {
+			return err
+		}
 	}
-	err = appendRows(c, "aggregaat", len(in.Aggregaten), func(i int) []driver.Value {
-		a := in.Aggregaten[i]
+	for _, a := range in.Aggregaten {
 		var w driver.Value
 		if a.Waarde != nil {
 			w = *a.Waarde
 		}
-		return []driver.Value{l.ID, a.Blad, a.Cel, a.Gemeente, a.Kwartaal.String(), a.Maat, w, a.Code}
-	})
-	if err != nil {
-		return err
+		if err := ap.rij("aggregaat", l.ID, a.Blad, a.Cel, a.Gemeente, a.Kwartaal.String(), a.Maat, w, a.Code); err != nil {
+			return err
+		}
 	}
-	err = appendRows(c, "wijkteam", len(in.Wijkteam), func(i int) []driver.Value {
-		w := in.Wijkteam[i]
-		return []driver.Value{l.ID, w.Blad, int32(w.Rij), w.Dossier, w.Gemeente, w.Aanmelddatum, nullTime(w.Start), w.Hulpvraag, w.Onbekend}
-	})
-	if err != nil {
-		return err
+	for _, w := range in.Wijkteam {
+		if err := ap.rij("wijkteam", l.ID, w.Blad, int32(w.Rij), w.Dossier, w.Gemeente, w.Aanmelddatum, nullTime(w.Start), w.Hulpvraag, w.Onbekend); err != nil {
+			return err
+		}
 	}
-	err = appendRows(c, "borging", len(in.Borging), func(i int) []driver.Value {
-		b := in.Borging[i]
-		return []driver.Value{l.ID, b.Blad, b.Cel, b.Coalitie, b.Kwartaal.String(), int32(b.Nr), b.Aandachtspunt, b.Status, b.Toelichting}
-	})
-	if err != nil {
-		return err
+	for _, b := range in.Borging {
+		if err := ap.rij("borging", l.ID, b.Blad, b.Cel, b.Coalitie, b.Kwartaal.String(), int32(b.Nr), b.Aandachtspunt, b.Status, b.Toelichting); err != nil {
+			return err
+		}
 	}
-	err = appendRows(c, "procesmonitor", len(in.Procesmonitor), func(i int) []driver.Value {
-		p := in.Procesmonitor[i]
-		return []driver.Value{l.ID, p.Coalitie, p.Kwartaal.String(), nullInt(p.Partners), nullInt(p.Bijeenkomsten), nullInt(p.Ouders), p.Toelichting}
-	})
-	if err != nil {
-		return err
+	for _, p := range in.Procesmonitor {
+		if err := ap.rij("procesmonitor", l.ID, p.Coalitie, p.Kwartaal.String(), nullInt(p.Partners), nullInt(p.Bijeenkomsten), nullInt(p.Ouders), p.Toelichting); err != nil {
+			return err
+		}
 	}
-	err = appendRows(c, "codeboek", len(in.Codes), func(i int) []driver.Value {
-		k := in.Codes[i]
+	for _, k := range in.Codes {
 		inds := make([]any, len(k.Indicatoren))
 		for j, x := range k.Indicatoren {
 			inds[j] = x
 		}
-		return []driver.Value{l.ID, k.Blad, int32(k.Rij), k.Thema, k.Code, k.Omschrijving, inds}
-	})
-	if err != nil {
-		return err
+		if err := ap.rij("codeboek", l.ID, k.Blad, int32(k.Rij), k.Thema, k.Code, k.Omschrijving, inds); err != nil {
+			return err
+		}
 	}
-	err = appendRows(c, "persona", len(in.Personas), func(i int) []driver.Value {
-		p := in.Personas[i]
-		return []driver.Value{l.ID, p.Blad, int32(p.Rij), p.Naam, p.Voornaam, p.Coalitie, p.Doelgroep, p.Situatie, p.Nodig, p.Tegenaan, p.Bron}
-	})
-	if err != nil {
-		return err
+	for _, p := range in.Personas {
+		if err := ap.rij("persona", l.ID, p.Blad, int32(p.Rij), p.Naam, p.Voornaam, p.Coalitie, p.Doelgroep, p.Situatie, p.Nodig, p.Tegenaan, p.Bron); err != nil {
+			return err
+		}
 	}
-	if err := appendQDA(c, l, in); err != nil {
+	if err := appendQDA(ap, l, in); err != nil {
 		return err
 	}
 	// Messages last: a test relies on a bad message failing after rows
 	// were appended, to prove the rollback.
-	return appendRows(c, "melding", len(in.Meldingen), func(i int) []driver.Value {
-		m := in.Meldingen[i]
-		return []driver.Value{l.ID, m.Bestand, m.Blad, m.Cel, m.Waarde, m.Ernst, m.Tekst}
-	})
-}
-
-func appendRows(c driver.Conn, table string, n int, row func(int) []driver.Value) error {
-	if n == 0 {
-		return nil
-	}
-	a, err := duckdb.NewAppenderFromConn(c, "", table)
-	if err != nil {
-		return fmt.Errorf("%s: %w", table, err)
-	}
-	for i := 0; i < n; i++ {
-		if err := a.AppendRow(row(i)...); err != nil {
-			a.Close()
-			return fmt.Errorf("%s: %w", table, err)
+	for _, m := range in.Meldingen {
+		if err := ap.rij("melding", l.ID, m.Bestand, m.Blad, m.Cel, m.Waarde, m.Ernst, m.Tekst); err != nil {
+			return err
 		}
 	}
-	if err := a.Close(); err != nil {
+	return nil
+}
+
+// appenders hands out one DuckDB Appender per table, inside the open
+// transaction of c.
+type appenders struct {
+	c     driver.Conn
+	open  map[string]*duckdb.Appender
+	order []string // tables in the order first used
+}
+
+func (ap *appenders) rij(table string, vals ...driver.Value) error {
+	a := ap.open[table]
+	if a == nil {
+		var err error
+		if a, err = duckdb.NewAppenderFromConn(ap.c, "", table); err != nil {
+			return fmt.Errorf("%s: %w", table, err)
+		}
+		if ap.open == nil {
+			ap.open = map[string]*duckdb.Appender{}
+		}
+		ap.open[table] = a
+		ap.order = append(ap.order, table)
+	}
+	if err := a.AppendRow(vals...); err != nil {
 		return fmt.Errorf("%s: %w", table, err)
 	}
 	return nil
+}
+
+func (ap *appenders) flush(table string) error {
+	if a := ap.open[table]; a != nil {
+		if err := a.Flush(); err != nil {
+			return fmt.Errorf("%s: %w", table, err)
+		}
+	}
+	return nil
+}
+
+// sluit flushes and closes every appender; the first error wins.
+func (ap *appenders) sluit() error {
+	var first error
+	for _, t := range ap.order {
+		if err := ap.open[t].Close(); err != nil && first == nil {
+			first = fmt.Errorf("%s: %w", t, err)
+		}
+	}
+	ap.open, ap.order = nil, nil
+	return first
 }
 
 func nullString(s string) driver.Value {

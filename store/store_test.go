@@ -90,6 +90,52 @@ func TestVoegToeIsAtomic(t *testing.T) {
 	}
 }
 
+// Several leveringen in one transaction: consecutive IDs when it
+// succeeds; when one of them fails, none of them is stored.
+func TestVoegToeAlle(t *testing.T) {
+	db := open(t)
+	ctx := context.Background()
+	if err := db.VoegToe(ctx, levering("eerst", 1), inhoud(1)); err != nil {
+		t.Fatal(err)
+	}
+	bad := inhoud(4)
+	bad.Meldingen[0].Ernst = "onzin"
+	fout := []Nieuw{{levering("a", 1), inhoud(2)}, {levering("b", 1), bad}, {levering("c", 1), inhoud(3)}}
+	if err := db.VoegToeAlle(ctx, fout); err == nil {
+		t.Fatal("VoegToeAlle accepted an invalid message")
+	}
+	for _, n := range fout {
+		if n.Levering.ID != 0 {
+			t.Errorf("%s: ID = %d after a failed transaction, want 0", n.Levering.SHA256, n.Levering.ID)
+		}
+	}
+	if got := count(t, db, "levering"); got != 1 {
+		t.Errorf("leveringen = %d, want 1", got)
+	}
+	if got := count(t, db, "verloskunde"); got != 1 {
+		t.Errorf("verloskunde rows = %d, want 1 (only the first levering)", got)
+	}
+
+	goed := []Nieuw{{levering("a", 1), inhoud(2)}, {levering("c", 1), inhoud(3)}}
+	if err := db.VoegToeAlle(ctx, goed); err != nil {
+		t.Fatal(err)
+	}
+	if goed[0].Levering.ID != 2 || goed[1].Levering.ID != 3 {
+		t.Errorf("IDs = %d, %d, want 2, 3", goed[0].Levering.ID, goed[1].Levering.ID)
+	}
+	// 1 + 2 + 3 rows, and per levering the rows point back to it.
+	if got := count(t, db, "verloskunde"); got != 6 {
+		t.Errorf("verloskunde rows = %d, want 6", got)
+	}
+	var n int
+	if err := db.sql.QueryRow("SELECT count(*) FROM verloskunde WHERE levering = 3").Scan(&n); err != nil || n != 3 {
+		t.Errorf("rows of levering 3 = %d (%v), want 3", n, err)
+	}
+	if problems, err := db.Controleer(ctx); err != nil || len(problems) > 0 {
+		t.Errorf("Controleer = %v, %v", problems, err)
+	}
+}
+
 func TestNewestVersionIsActive(t *testing.T) {
 	db := open(t)
 	ctx := context.Background()

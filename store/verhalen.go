@@ -27,30 +27,28 @@ type Codering struct {
 	Codeur    string
 }
 
-// appendQDA stores a levering's REFI-QDA sources and codings, and then
-// blanks every text whose Verhaal-ID a log has withdrawn. It runs for
-// every levering, inside its transaction, so that a withdrawal wins
-// whichever file is imported first: a .qdpx after the log keeps no text
-// of withdrawn stories, and a log that withdraws a story removes its
+// appendQDA appends a levering's REFI-QDA sources and codings.
+func appendQDA(ap *appenders, l *Levering, in *Inhoud) error {
+	for _, b := range in.QDABronnen {
+		if err := ap.rij("qda_bron", l.ID, b.GUID, b.Naam, b.VerhaalID, nullInt(b.Tekens), int32(b.Selecties)); err != nil {
+			return err
+		}
+	}
+	for _, k := range in.Coderingen {
+		if err := ap.rij("qda_codering", l.ID, k.Bron, k.VerhaalID, k.Selectie, k.Code, int32(k.Begin), int32(k.Eind), k.Tekst, k.Codeur); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// wisIngetrokkenTeksten blanks every text whose Verhaal-ID a log has
+// withdrawn. It runs inside the transaction of every levering with
+// stories or codings, after their rows are flushed, so that a withdrawal
+// wins whichever file is imported first: a .qdpx after the log keeps no
+// text of withdrawn stories, and a log that withdraws a story removes its
 // text from projects and from older versions of the log imported before.
-func appendQDA(c driver.Conn, l *Levering, in *Inhoud) error {
-	err := appendRows(c, "qda_bron", len(in.QDABronnen), func(i int) []driver.Value {
-		b := in.QDABronnen[i]
-		return []driver.Value{l.ID, b.GUID, b.Naam, b.VerhaalID, nullInt(b.Tekens), int32(b.Selecties)}
-	})
-	if err != nil {
-		return err
-	}
-	err = appendRows(c, "qda_codering", len(in.Coderingen), func(i int) []driver.Value {
-		k := in.Coderingen[i]
-		return []driver.Value{l.ID, k.Bron, k.VerhaalID, k.Selectie, k.Code, int32(k.Begin), int32(k.Eind), k.Tekst, k.Codeur}
-	})
-	if err != nil {
-		return err
-	}
-	if len(in.Coderingen) == 0 && len(in.Verhalen) == 0 {
-		return nil
-	}
+func wisIngetrokkenTeksten(c driver.Conn) error {
 	ex, ok := c.(driver.ExecerContext)
 	if !ok {
 		return errors.New("onverwachte databaseverbinding")
