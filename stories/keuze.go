@@ -222,7 +222,7 @@ func citaat(f Fragment, red *redactie) Citaat {
 // persona's first names and whoever entered a story.
 type redactie struct {
 	Redactor
-	delen []string // names and their parts, longest first
+	delen namenlijst // names and their parts, longest first
 }
 
 func (v *Verhalen) redactor(cfg *kansrijk.Config) *redactie {
@@ -244,15 +244,17 @@ func (v *Verhalen) redactor(cfg *kansrijk.Config) *redactie {
 	sort.Strings(namen)
 	r := &redactie{Redactor: Redactor{Namen: namen, Toegestaan: plaatsen(cfg)}}
 	seen := map[string]bool{}
+	var delen []string
 	for _, n := range namen {
 		for _, part := range append([]string{n}, strings.Fields(n)...) {
 			if len([]rune(part)) >= 3 && !tussenvoegsels[part] && !seen[part] {
 				seen[part] = true
-				r.delen = append(r.delen, part)
+				delen = append(delen, part)
 			}
 		}
 	}
-	sort.SliceStable(r.delen, func(i, j int) bool { return len(r.delen[i]) > len(r.delen[j]) })
+	sort.SliceStable(delen, func(i, j int) bool { return len(delen[i]) > len(delen[j]) })
+	r.delen = nieuweNamenlijst(delen)
 	return r
 }
 
@@ -260,8 +262,8 @@ func (v *Verhalen) redactor(cfg *kansrijk.Config) *redactie {
 // matches them at ASCII word boundaries (\b), which miss a name that
 // starts or ends with a letter such as Ö.
 func (r *redactie) redact(s string) string {
-	for _, n := range r.delen {
-		s = vervangNaam(s, n)
+	for _, i := range r.delen.in(s) {
+		s = vervangNaam(s, r.delen.namen[i])
 	}
 	return r.Redactor.Redact(s)
 }
@@ -269,22 +271,25 @@ func (r *redactie) redact(s string) string {
 // vervangNaam replaces naam in s where no letter or digit touches it.
 func vervangNaam(s, naam string) string {
 	var b strings.Builder
-	for {
-		i := strings.Index(s, naam)
+	klaar := 0 // s[:klaar] is in b
+	for van := 0; ; {
+		i := strings.Index(s[van:], naam)
 		if i < 0 {
-			b.WriteString(s)
-			return b.String()
+			break
 		}
+		i += van
+		van = i + len(naam)
 		voor, _ := utf8.DecodeLastRuneInString(s[:i])
-		na, _ := utf8.DecodeRuneInString(s[i+len(naam):])
-		if i > 0 && woordteken(voor) || i+len(naam) < len(s) && woordteken(na) {
-			b.WriteString(s[:i+len(naam)])
-		} else {
-			b.WriteString(s[:i])
-			b.WriteString("[naam]")
+		na, _ := utf8.DecodeRuneInString(s[van:])
+		if i > 0 && woordteken(voor) || van < len(s) && woordteken(na) {
+			continue
 		}
-		s = s[i+len(naam):]
+		b.WriteString(s[klaar:i])
+		b.WriteString("[naam]")
+		klaar = van
 	}
+	b.WriteString(s[klaar:])
+	return b.String()
 }
 
 func woordteken(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }

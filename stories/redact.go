@@ -31,8 +31,13 @@ type Redactor struct {
 	// coalities, organisations.
 	Toegestaan []string
 
-	once  sync.Once
-	namen []*regexp.Regexp // compiled once: a report redacts many quotes
+	once sync.Once
+	// namen are the parts of Namen to replace, in order, each with its
+	// pattern, compiled when a text first holds the part: a report
+	// redacts many quotes, each naming few of the region's people.
+	namen      namenlijst
+	patronen   []func() *regexp.Regexp
+	toegestaan map[string]bool // the words of Toegestaan, lower case
 }
 
 var (
@@ -64,27 +69,38 @@ func (r *Redactor) Redact(s string) string {
 		}
 		return m
 	})
-	for _, re := range r.naamPatronen() {
-		s = re.ReplaceAllString(s, "${1}[naam]${2}")
+	r.voorbereid()
+	for _, i := range r.namen.in(s) {
+		s = r.patronen[i]().ReplaceAllString(s, "${1}[naam]${2}")
 	}
 	return r.capitalised(s)
 }
 
-// naamPatronen are the patterns for the known names, in order: per name
-// the whole name, then each part of it that can stand alone ("K. Smit"
-// also removes "Smit").
-func (r *Redactor) naamPatronen() []*regexp.Regexp {
+// voorbereid sets up, once, the parts of the known names to replace:
+// per name the whole name, then each part of it that can stand alone
+// ("K. Smit" also removes "Smit"); and the allowed words.
+func (r *Redactor) voorbereid() {
 	r.once.Do(func() {
+		var delen []string
 		for _, n := range r.Namen {
 			for _, part := range append([]string{n}, strings.Fields(n)...) {
 				if part = strings.TrimSpace(part); len([]rune(part)) >= 3 && !tussenvoegsels[part] {
+					delen = append(delen, part)
 					// \b is ASCII-only in Go; letters like Ö need their own edge.
-					r.namen = append(r.namen, regexp.MustCompile(`(^|[^\pL\pN])`+regexp.QuoteMeta(part)+`($|[^\pL\pN])`))
+					r.patronen = append(r.patronen, sync.OnceValue(func() *regexp.Regexp {
+						return regexp.MustCompile(`(^|[^\pL\pN])` + regexp.QuoteMeta(part) + `($|[^\pL\pN])`)
+					}))
 				}
 			}
 		}
+		r.namen = nieuweNamenlijst(delen)
+		r.toegestaan = map[string]bool{}
+		for _, a := range r.Toegestaan {
+			for _, w := range strings.Fields(a) {
+				r.toegestaan[strings.ToLower(w)] = true
+			}
+		}
 	})
-	return r.namen
 }
 
 func validIBAN(m string) bool {
@@ -145,12 +161,7 @@ var gewoneWoorden = map[string]bool{
 
 // capitalised replaces runs of capitalised words that look like names.
 func (r *Redactor) capitalised(s string) string {
-	allowed := map[string]bool{}
-	for _, a := range r.Toegestaan {
-		for _, w := range strings.Fields(a) {
-			allowed[strings.ToLower(w)] = true
-		}
-	}
+	allowed := r.toegestaan
 	words := splitWords(s)
 	var b strings.Builder
 	sentenceStart := true
