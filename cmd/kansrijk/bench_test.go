@@ -49,6 +49,7 @@ func piekGeheugen() float64 {
 // coalitie, and the bare cost of streaming the same xlsx files with
 // excelize, so the import's overhead shows as a ratio.
 func BenchmarkEindTotEind(b *testing.B) {
+	stelGeheugenIn() // as the kansrijk command does
 	schaal := benchSchaal()
 	dir := filepath.Join(b.TempDir(), "w")
 	if code, _, stderr := runCLI(b, "voorbeeld", dir, "--schaal", strconv.Itoa(schaal)); code != 0 {

@@ -22,6 +22,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"runtime/debug"
 	"strings"
 	"syscall"
 )
@@ -64,7 +65,23 @@ func gebruik(format string, a ...any) error { return usageError{fmt.Sprintf(form
 var errInvoer = errors.New("een deel van de invoer is afgewezen")
 
 func main() {
+	stelGeheugenIn()
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// stelGeheugenIn lets the Go heap grow to five times what is live before
+// collecting (GOGC=400 rather than 100): an import allocates much
+// short-lived data per row and its live heap is small, so this saves
+// about a tenth of the CPU time. A soft limit of 768 MiB keeps the peak
+// well under the 1 GiB target. GOGC or GOMEMLIMIT in the environment
+// win.
+func stelGeheugenIn() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(400)
+	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(768 << 20)
+	}
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
