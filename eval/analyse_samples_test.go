@@ -210,7 +210,7 @@ func TestAnalyseSamples(t *testing.T) {
 
 	// KS01 Havenstad, counted by hand from De Wieg's files.
 	files, _ := filepath.Glob(filepath.Join(samples, "Verloskundigenpraktijk_DeWieg_*.xlsx"))
-	hand := ks01ByHand(t, files)
+	hand := ks01ByHand(t, files, kansrijk.Kwartaal{Jaar: 2025, K: 1})
 	nu, vorig, jaar := hand["2026-K3"], hand["2026-K2"], hand["2025-K3"]
 	p := func(c [2]int) float64 { return float64(c[0]) / float64(c[1]) }
 	b = vind(t, bs, "Havenstad", "KS01")

@@ -7,23 +7,39 @@ import (
 	"kansrijk/workspace"
 )
 
-// The reporting window of the example: 2025-K1 up to and including 2026-K3.
+// The reporting window of the example: 2024-K4 up to and including 2026-K3,
+// eight kwartalen. Trends are planted from basisKwartaal, the indicators'
+// baseline 2025-K1; 2024-K4 is the quarter before it and takes the
+// baseline's values, so the later quarters are as they were before 2024-K4
+// joined the window.
 var (
-	eersteKwartaal  = kansrijk.Kwartaal{Jaar: 2025, K: 1}
+	eersteKwartaal  = kansrijk.Kwartaal{Jaar: 2024, K: 4}
+	basisKwartaal   = kansrijk.Kwartaal{Jaar: 2025, K: 1}
 	laatsteKwartaal = kansrijk.Kwartaal{Jaar: 2026, K: 3}
 )
 
-const aantalKwartalen = 7
+const (
+	aantalKwartalen = 8 // in the window
+	trendKwartalen  = 7 // in a reeks: 2025-K1 up to and including 2026-K3
+)
 
 // kwartalen returns the quarters of the window.
 func kwartalen() []kansrijk.Kwartaal { return kansrijk.Between(eersteKwartaal, laatsteKwartaal) }
 
-// kwartaalIndex is q's position in the window (0 = 2025-K1); it is outside
-// 0..6 for quarters before or after the window.
-func kwartaalIndex(q kansrijk.Kwartaal) int { return q.Index() - eersteKwartaal.Index() }
+// plek is q's position in the window (0 = 2024-K4).
+func plek(q kansrijk.Kwartaal) int { return q.Index() - eersteKwartaal.Index() }
 
-// reeks holds a value per quarter of the window; it is how trends are planted.
-type reeks [aantalKwartalen]float64
+// inVenster reports whether q is in the window.
+func inVenster(q kansrijk.Kwartaal) bool { return plek(q) >= 0 && plek(q) < aantalKwartalen }
+
+// kwartaalIndex is q's position from the baseline (0 = 2025-K1, -1 =
+// 2024-K4); trends and the quirks of particular exports are keyed on it.
+// It is outside 0..6 for quarters before or after 2025-K1..2026-K3.
+func kwartaalIndex(q kansrijk.Kwartaal) int { return q.Index() - basisKwartaal.Index() }
+
+// reeks holds a value per quarter from 2025-K1 to 2026-K3; it is how trends
+// are planted.
+type reeks [trendKwartalen]float64
 
 // vlak is a series without a trend.
 func vlak(v float64) reeks {
@@ -38,14 +54,15 @@ func vlak(v float64) reeks {
 func lijn(a, b float64) reeks {
 	var s reeks
 	for i := range s {
-		s[i] = a + (b-a)*float64(i)/float64(aantalKwartalen-1)
+		s[i] = a + (b-a)*float64(i)/float64(trendKwartalen-1)
 	}
 	return s
 }
 
-// op returns the value for quarter index qi; quarters outside the window
-// take the nearest value.
-func (s reeks) op(qi int) float64 { return s[min(max(qi, 0), aantalKwartalen-1)] }
+// op returns the value for quarter index qi; quarters outside 2025-K1..2026-K3
+// take the nearest value. Clients with a first visit before 2025 turn up in
+// the 2025 exports, so extrapolating instead would change those.
+func (s reeks) op(qi int) float64 { return s[min(max(qi, 0), trendKwartalen-1)] }
 
 // profiel holds what a gemeente's figures tend to be; the generators draw
 // records around it.

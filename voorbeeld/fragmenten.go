@@ -287,16 +287,18 @@ var bibliotheek = [aantalSoorten][]fragment{
 }
 
 // draaiboek says per role which kinds of story are collected in each
-// quarter of the window. It plants the trends an evaluator can find:
-//   - Havenstad: "Te laat in zorg" stories are negative in 2025 and turn
-//     positive in 2026 (KS01 rises); "Lang wachten op hulp" grows in 2026
-//     (KS09 slips).
+// quarter of the window, 2024-K4 first. It plants the trends an evaluator
+// can find:
+//   - Havenstad: "Te laat in zorg" stories are negative in 2024 and 2025
+//     and turn positive in 2026 (KS01 rises); "Lang wachten op hulp" grows
+//     in 2026 (KS09 slips).
 //   - Vechtmonde: "Doorverwijzing liep vast" stays negative every quarter
 //     while KS06 improves; "Uren tekort" appears in 2026 (KS08 dips in the
 //     second gemeente).
 //   - Lindehoven and Dijkwaard: a stable mix.
 var draaiboek = [4][aantalKwartalen][]soort{
 	rolGroot: {
+		{laatNeg, geldzorgen, alleen},
 		{laatNeg, laatNeg, geldzorgen, goedeVK},
 		{laatNeg, taal, snelleHulp, drempel},
 		{laatNeg, vroegBevallen, urenTekort, consultatiebureau, veroordeeld},
@@ -306,6 +308,7 @@ var draaiboek = [4][aantalKwartalen][]soort{
 		{laatPos, vroegPos, langWachten, langWachten},
 	},
 	rolMiddel: {
+		{goedeVK, familie},
 		{goedeVK, alleen, roken, thuisvragen},
 		{laatNeg, fijneKraam, vertrouwen},
 		{warmPos, geldzorgen, lotgenoten, nietSerieus},
@@ -315,6 +318,7 @@ var draaiboek = [4][aantalKwartalen][]soort{
 		{vertrouwen, alleen, nietAangeboden},
 	},
 	rolKlein: {
+		{alleen, consultatiebureau},
 		{familie, alleen},
 		{veroordeeld, laatNeg, toeslagen},
 		{vroegPos, vastNeg},
@@ -324,6 +328,7 @@ var draaiboek = [4][aantalKwartalen][]soort{
 		{waardevolBezoek, geldzorgen, familie},
 	},
 	rolRegio: {
+		{vastNeg, taal},
 		{vastNeg, taal, lotgenoten},
 		{vastNeg, geldzorgen, waardevolBezoek},
 		{vastNeg, vastNeg, tolk, serieus},

@@ -9,11 +9,12 @@ import (
 	"kansrijk"
 )
 
-// schrijfJGZ writes the block's JGZ workbooks, one per year: quarters side
-// by side under a merged two-row header, counts 1–4 shown as <5.
+// schrijfJGZ writes the block's JGZ workbooks, one per year of the window
+// (2024 holds K4 only): quarters side by side under a merged two-row
+// header, counts 1–4 shown as <5.
 func (b *blok) schrijfJGZ(dir string) (int, error) {
 	n := 0
-	for _, jaar := range []int{2025, 2026} {
+	for jaar := eersteKwartaal.Jaar; jaar <= laatsteKwartaal.Jaar; jaar++ {
 		naam := fmt.Sprintf("%s_%d.xlsx", b.jgzBestand, jaar)
 		if err := maakWerkboek(dir, naam, b.jgzNaam, "Kwartaalcijfers",
 			func(w *werkboek) error { return b.vulJGZ(w, jaar) }); err != nil {
@@ -40,14 +41,14 @@ func (b *blok) jgzTellingen(g *gemeente, jaar int) jgzTelling {
 	r := bron("jgz", b.jgzNaam, g.naam, fmt.Sprint(jaar))
 	var t jgzTelling
 	for k := 1; k <= 4; k++ {
-		qi := kwartaalIndex(kansrijk.Kwartaal{Jaar: jaar, K: k})
-		if qi >= aantalKwartalen {
+		q := kansrijk.Kwartaal{Jaar: jaar, K: k}
+		if !inVenster(q) {
 			t[0][k-1], t[1][k-1], t[2][k-1] = -1, -1, -1
 			continue
 		}
 		aanmeld := aantal(r, float64(g.geboorten)/4*g.p.jgzAanmeld)
 		t[0][k-1] = aanmeld
-		t[1][k-1] = deel(r, aanmeld, g.p.huisbezoek.op(qi))
+		t[1][k-1] = deel(r, aanmeld, g.p.huisbezoek.op(kwartaalIndex(q)))
 		t[2][k-1] = aantal(r, float64(g.geboorten)*0.95)
 	}
 	return t
@@ -55,7 +56,10 @@ func (b *blok) jgzTellingen(g *gemeente, jaar int) jgzTelling {
 
 func (b *blok) vulJGZ(w *werkboek, jaar int) error {
 	r := bron("jgz-export", b.jgzNaam, fmt.Sprint(jaar))
-	laatste := kansrijk.Kwartaal{Jaar: jaar, K: 4}
+	eerste, laatste := kansrijk.Kwartaal{Jaar: jaar, K: 1}, kansrijk.Kwartaal{Jaar: jaar, K: 4}
+	if eerste.Index() < eersteKwartaal.Index() {
+		eerste = eersteKwartaal
+	}
 	if laatste.Index() > laatsteKwartaal.Index() {
 		laatste = laatsteKwartaal
 	}
@@ -81,7 +85,7 @@ func (b *blok) vulJGZ(w *werkboek, jaar int) error {
 	}
 	regio := b.jgzRegio()
 	// One figure the JGZ could not deliver this year.
-	nbRij, nbMaat, nbK := r.IntN(len(regio)), 1+r.IntN(2), r.IntN(laatste.K)
+	nbRij, nbMaat, nbK := r.IntN(len(regio)), 1+r.IntN(2), eerste.K-1+r.IntN(laatste.K-eerste.K+1)
 	var totaal jgzTelling
 	for _, g := range regio {
 		t := b.jgzTellingen(g, jaar)

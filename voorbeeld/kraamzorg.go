@@ -11,19 +11,33 @@ import (
 	"kansrijk"
 )
 
-// schrijfKraamzorg writes the block's kraamzorg workbook: quarters below
-// each other, a formula column, subtotals per year and a grand total.
+// schrijfKraamzorg writes the block's kraamzorg workbooks: quarters below
+// each other, a formula column, subtotals per year and a grand total. The
+// report over 2025-2026 came first; 2024-K4 followed as a report of its own.
 func (b *blok) schrijfKraamzorg(dir string) (int, error) {
-	if err := maakWerkboek(dir, b.kzBestand+"_2025-2026.xlsx", b.kzNaam, "Rapportage", b.vulKraamzorg); err != nil {
-		return 0, err
+	n := 0
+	for _, d := range []struct {
+		jaartal string
+		qs      []kansrijk.Kwartaal
+	}{
+		{"2024", kansrijk.Between(eersteKwartaal, basisKwartaal.Add(-1))},
+		{"2025-2026", kansrijk.Between(basisKwartaal, laatsteKwartaal)},
+	} {
+		if err := maakWerkboek(dir, b.kzBestand+"_"+d.jaartal+".xlsx", b.kzNaam, "Rapportage",
+			func(w *werkboek) error { return b.vulKraamzorg(w, d.jaartal, d.qs) }); err != nil {
+			return n, err
+		}
+		n++
 	}
-	return 1, nil
+	return n, nil
 }
 
 // periode spells quarter q the way the colleague who filled in that row
 // did; pos is the gemeente's position in the block (5 = outside).
 func periode(q kansrijk.Kwartaal, pos int) string {
 	switch kwartaalIndex(q) {
+	case -1:
+		return fmt.Sprintf("okt-dec %d", q.Jaar)
 	case 1:
 		if pos == 4 {
 			return fmt.Sprintf("%d-Q2", q.Jaar)
@@ -56,13 +70,15 @@ type uren struct {
 	ind, gel, cli float64
 }
 
-func (b *blok) vulKraamzorg(w *werkboek) error {
+// vulKraamzorg fills the report over the quarters qs; jaartal names their
+// years in the title.
+func (b *blok) vulKraamzorg(w *werkboek, jaartal string, qs []kansrijk.Kwartaal) error {
 	s, err := w.nieuweStroom("Rapportage", []float64{18, 14, 18, 16, 12, 15}, 0)
 	if err != nil {
 		return err
 	}
 	kop := [][]any{
-		{cel(w.s.titel, b.kzNaam+" — rapportage Kansrijke Start 2025-2026")},
+		{cel(w.s.titel, b.kzNaam+" — rapportage Kansrijke Start "+jaartal)},
 		{"Geïndiceerde en geleverde kraamzorguren per gemeente per kwartaal. Fictieve gegevens."},
 		nil,
 		w.kop("Gemeente", "Periode", "Geïndiceerde uren", "Geleverde uren", "% geleverd", "Aantal cliënten"),
@@ -80,7 +96,6 @@ func (b *blok) vulKraamzorg(w *werkboek) error {
 	var jaren []uren
 	var jaar uren
 	eerste := s.rij + 1
-	qs := kwartalen()
 	for i, q := range qs {
 		qi := kwartaalIndex(q)
 		for pos, g := range gemeenten {

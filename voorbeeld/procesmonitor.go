@@ -14,30 +14,30 @@ var statussen = map[byte]string{
 }
 
 // verloop is per role, per aandachtspunt, the status in each quarter of the
-// window (N, O, R, G). Realised or secured points (KS10) grow from 4 to 8
-// in Havenstad and Lindehoven, from 2 to 7 in Vechtmonde and from 1 to 5 in
-// Dijkwaard.
+// window (N, O, R, G), 2024-K4 first. Realised or secured points (KS10) grow
+// from 3 to 8 in Havenstad and Lindehoven, from 1 to 7 in Vechtmonde and
+// from 0 to 5 in Dijkwaard.
 var verloop = [4][10]string{
 	rolGroot: {
-		"RRRGGGG", "RRRGGGG", "RRRGGGG", "OORRRGG", "OOORRRG",
-		"NNNOOOO", "NNNNNOO", "OOOOORR", "RRRGGGG", "NNOORRR",
+		"RRRRGGGG", "ORRRGGGG", "RRRRGGGG", "OOORRRGG", "NOOORRRG",
+		"NNNNOOOO", "NNNNNNOO", "NOOOOORR", "RRRRGGGG", "NNNOORRR",
 	},
 	rolMiddel: {
-		"RRRGGGG", "RRRGGGG", "RRRGGGG", "OOORRRG", "OOOORRR",
-		"NNNOOOO", "NNNNOOO", "NNOOOOR", "RRRRGGG", "OORRRRR",
+		"RRRRGGGG", "RRRRGGGG", "ORRRGGGG", "OOOORRRG", "NOOOORRR",
+		"NNNNOOOO", "NNNNNOOO", "NNNOOOOR", "RRRRRGGG", "OOORRRRR",
 	},
 	rolKlein: {
-		"OORRRGG", "RRRRGGG", "OOOOORR", "NNOOOOO", "NNNNNNN",
-		"NNNNNOO", "NNNNNNN", "NNNNNNN", "OOORRRR", "NNOOOOR",
+		"OOORRRGG", "ORRRRGGG", "OOOOOORR", "NNNOOOOO", "NNNNNNNN",
+		"NNNNNNOO", "NNNNNNNN", "NNNNNNNN", "NOOORRRR", "NNNOOOOR",
 	},
 	rolRegio: {
-		"RRRGGGG", "RRRGGGG", "ORRRGGG", "OOOORRR", "NOOOOOR",
-		"NNNNOOO", "NNNNNNN", "NNNNNNO", "OORRRRG", "NNNOORR",
+		"RRRRGGGG", "ORRRGGGG", "OORRRGGG", "OOOOORRR", "NNOOOOOR",
+		"NNNNNOOO", "NNNNNNNN", "NNNNNNNO", "OOORRRRG", "NNNNOORR",
 	},
 }
 
 // Quarter spellings in the Kwartaal cell, one per quarter of the window.
-var pmKwartaal = []string{"%d-K1", "Q2 %d", "jul-sep %d", "%d kw4", "K1 %d", "%d-Q2", "%d-K3"}
+var pmKwartaal = []string{"okt-dec %d", "%d-K1", "Q2 %d", "jul-sep %d", "%d kw4", "K1 %d", "%d-Q2", "%d-K3"}
 
 var (
 	pmToelichtingen = []string{
@@ -55,11 +55,16 @@ var (
 	pmPartners        = [4]int{rolGroot: 14, rolMiddel: 13, rolKlein: 3, rolRegio: 7}
 )
 
-// status returns aandachtspunt i's status in quarter qi. Generated
-// coalities run up to a quarter ahead of or behind their role's schedule.
+// status returns aandachtspunt i's status in quarter qi (0 = 2025-K1).
+// From 2025-K1 on, generated coalities run up to a quarter ahead of or
+// behind their role's schedule; in 2024-K4, before it, they all start
+// where their role does.
 func (c *coalitie) status(i, qi int, verschuiving []int) string {
 	s := verloop[c.rol][i]
-	j := min(max(qi-verschuiving[i], 0), len(s)-1)
+	j := 0
+	if qi >= 0 {
+		j = 1 + min(max(qi-verschuiving[i], 0), len(s)-2)
+	}
 	return statussen[s[j]]
 }
 
@@ -109,7 +114,7 @@ func (c *coalitie) vulProcesmonitor(w *werkboek, q kansrijk.Kwartaal, verschuivi
 	zet("A3", "Coalitie", 0)
 	zet("B3", c.naam, 0)
 	zet("A4", "Kwartaal", 0)
-	zet("B4", fmt.Sprintf(pmKwartaal[qi], q.Jaar), 0)
+	zet("B4", fmt.Sprintf(pmKwartaal[plek(q)], q.Jaar), 0)
 	zet("A5", "Ingevuld door", 0)
 	zet("B5", c.invuller, 0)
 	for i, k := range []string{"Nr", "Aandachtspunt", "Status", "Toelichting"} {

@@ -38,7 +38,8 @@ var (
 
 // verhalen collects the coalitie's fragments following its role's script:
 // per quarter one or more sessions, each with a date, a werkvorm and a few
-// fragments.
+// fragments. 2024-K4 joined the window last: its fragments are drawn after
+// the others, so those are as they were, and listed first.
 func (c *coalitie) verhalen() []verhaal {
 	r := bron("verhalen", c.naam)
 	// Each kind's fragments in a shuffled order, so a coalitie repeats a
@@ -54,10 +55,11 @@ func (c *coalitie) verhalen() []verhaal {
 		return bibliotheek[s][i]
 	}
 
-	var vs []verhaal
-	var perJaar [2]int
-	for qi, soorten := range draaiboek[c.rol] {
-		q := eersteKwartaal.Add(qi)
+	var perKwartaal [aantalKwartalen][]verhaal
+	perJaar := map[int]int{} // Verhaal-IDs are numbered per year
+	qs := kwartalen()
+	for _, q := range slices.Concat(qs[1:], qs[:1]) {
+		soorten := draaiboek[c.rol][plek(q)]
 		// Split the quarter's fragments over sessions on increasing dates.
 		sessie := make([]int, len(soorten))
 		for i := 1; i < len(soorten); i++ {
@@ -79,13 +81,12 @@ func (c *coalitie) verhalen() []verhaal {
 			f := volgende(s)
 			v := c.verhaal(r, f)
 			v.datum, v.werkvorm = data[sessie[i]], vormen[sessie[i]]
-			j := v.datum.Year() - eersteKwartaal.Jaar
-			perJaar[j]++
-			v.id = fmt.Sprintf("%s-%d-%03d", c.code, v.datum.Year(), perJaar[j])
-			vs = append(vs, v)
+			perJaar[v.datum.Year()]++
+			v.id = fmt.Sprintf("%s-%d-%03d", c.code, v.datum.Year(), perJaar[v.datum.Year()])
+			perKwartaal[plek(q)] = append(perKwartaal[plek(q)], v)
 		}
 	}
-	return vs
+	return slices.Concat(perKwartaal[:]...)
 }
 
 // verhaal turns a fragment into a log row the way coders fill it in:

@@ -13,6 +13,10 @@
 // partner, gemeente and quarter: the same schaal gives the same files, and
 // a larger schaal adds coalities without changing the first ones.
 //
+// The window is eight kwartalen, 2024-K4 up to and including 2026-K3, as in
+// the national work unit. The trends are planted from 2025-K1, the
+// indicators' baseline; 2024-K4 takes that quarter's values.
+//
 // Planted trends, for evaluators to find:
 //   - Havenstad: KS01 rises from ~62% to ~76% over the window while its
 //     stories coded "Zwangerschapszorg > Te laat in zorg" turn from negative

@@ -140,22 +140,31 @@ func bestanden(t *testing.T, dir string) []string {
 func TestSchrijf(t *testing.T) {
 	dir, o := voorbeeld1(t)
 	namen := bestanden(t, dir)
-	if o.Bestanden != len(namen) || o.Bestanden != 93 {
-		t.Errorf("Overzicht.Bestanden = %d, files in dir = %d, want 93", o.Bestanden, len(namen))
+	// Per block, over the eight kwartalen 2024-K4..2026-K3: 3 practices × 8
+	// + 1 correction, JGZ 2024, 2025 and 2026, kraamzorg 2024 and
+	// 2025-2026, 5 wijkteams × 8 − 1 not delivered, 4 procesmonitors × 8
+	// and 4 story logs: 25+3+2+39+32+4 = 105; with codebook and personas 107.
+	if o.Bestanden != len(namen) || o.Bestanden != 107 {
+		t.Errorf("Overzicht.Bestanden = %d, files in dir = %d, want 107", o.Bestanden, len(namen))
 	}
 	if o.Records < 10000 || o.Verhalen < 60 {
 		t.Errorf("Overzicht = %+v, want at least 10000 records and 60 stories", o)
 	}
 	for _, n := range []string{
+		"Verloskundigenpraktijk_DeWieg_2024-Q4.xlsx",
 		"Verloskundigenpraktijk_DeWieg_2025-Q1.xlsx",
 		"Verloskundigen_Lindehoven_2025-Q2.xlsx",
 		"Verloskundigen_Lindehoven_2025-Q2_v2.xlsx",
 		"Verloskundige_Praktijk_Rivierland_2026-Q3.xlsx",
+		"JGZ_regio_kwartaalcijfers_2024.xlsx",
 		"JGZ_regio_kwartaalcijfers_2025.xlsx",
 		"JGZ_regio_kwartaalcijfers_2026.xlsx",
+		"Kraamzorg_Noord_rapportage_2024.xlsx",
 		"Kraamzorg_Noord_rapportage_2025-2026.xlsx",
 		"wijkteam_dalwijk_2026-K3.csv",
+		"wijkteam_havenstad_2024-K4.csv",
 		"wijkteam_havenstad_2025-K1.csv",
+		"Procesmonitor_Vechtmonde_2024-K4.xlsx",
 		"Procesmonitor_Vechtmonde_2025-K1.xlsx",
 		"Ouderverhalen_Havenstad.xlsx",
 		"Codeboek.xlsx",
@@ -165,7 +174,8 @@ func TestSchrijf(t *testing.T) {
 			t.Errorf("%s not written", n)
 		}
 	}
-	for _, n := range []string{"wijkteam_lindehoven_2026-K1.csv", "Verloskundigenpraktijk_DeWieg_2026-Q4.xlsx"} {
+	for _, n := range []string{"wijkteam_lindehoven_2026-K1.csv", "Verloskundigenpraktijk_DeWieg_2026-Q4.xlsx",
+		"Verloskundigenpraktijk_DeWieg_2024-Q3.xlsx", "wijkteam_havenstad_2024-K3.csv"} {
 		if slices.Contains(namen, n) {
 			t.Errorf("%s written, want it missing", n)
 		}
@@ -174,6 +184,67 @@ func TestSchrijf(t *testing.T) {
 	for _, n := range namen {
 		if ps := partnersVoor(cfg, n); len(ps) != 1 {
 			t.Errorf("%s matches partners %v, want exactly one", n, ps)
+		}
+	}
+}
+
+// TestKwartaal2024K4 checks the quarter before the baseline: yearly files
+// of 2024 hold K4 only, and 2025-K1 holds nothing of 2024.
+func TestKwartaal2024K4(t *testing.T) {
+	dir, _ := voorbeeld1(t)
+	k4 := kansrijk.Kwartaal{Jaar: 2024, K: 4}
+
+	// JGZ: K1–K3 empty and K4 filled, for each of the three measures.
+	jgz := leesBlad(t, filepath.Join(dir, "JGZ_regio_kwartaalcijfers_2024.xlsx"), "Kwartaalcijfers")
+	i := slices.IndexFunc(jgz, func(r []string) bool { return len(r) > 0 && r[0] == "Havenstad" })
+	if i < 0 {
+		t.Fatal("JGZ 2024: no Havenstad row")
+	}
+	rij := append(jgz[i], make([]string, 13)...)
+	for m := range 3 {
+		for k := range 4 {
+			if v := rij[1+4*m+k]; (v != "") != (k == 3) {
+				t.Errorf("JGZ 2024 Havenstad measure %d K%d = %q, want only K4 filled", m+1, k+1, v)
+			}
+		}
+	}
+
+	// Kraamzorg 2024: six gemeenten, all in 2024-K4.
+	n := 0
+	for _, r := range leesBlad(t, filepath.Join(dir, "Kraamzorg_Noord_rapportage_2024.xlsx"), "Rapportage")[4:] {
+		if len(r) < 2 || r[1] == "" {
+			continue
+		}
+		if q, err := kansrijk.ParseKwartaal(r[1]); err != nil || q != k4 {
+			t.Errorf("kraamzorg 2024: periode %q, want 2024-K4", r[1])
+		}
+		n++
+	}
+	if n != 6 {
+		t.Errorf("kraamzorg 2024: %d rows, want 6 (five gemeenten and Zuiderveen)", n)
+	}
+
+	pm := leesBlad(t, filepath.Join(dir, "Procesmonitor_Havenstad_2024-K4.xlsx"), "Procesmonitor")
+	if q, err := kansrijk.ParseKwartaal(pm[3][1]); err != nil || q != k4 {
+		t.Errorf("procesmonitor 2024-K4: Kwartaal %q", pm[3][1])
+	}
+
+	// The story log lists 2024-K4 first: three fragments for Havenstad.
+	vs := maakBlok(0).coalities[rolGroot].verhalen()
+	for j, v := range vs[:4] {
+		if got, want := kansrijk.KwartaalVan(v.datum) == k4, j < 3; got != want || (want && !strings.HasPrefix(v.id, "HS-2024-")) {
+			t.Errorf("Havenstad story %d: %s on %s", j+1, v.id, datumISO(v.datum))
+		}
+	}
+
+	// 2024-K4's late wijkteam entries stay in its own export.
+	data, err := os.ReadFile(filepath.Join(dir, "wijkteam_havenstad_2025-K1.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range strings.Split(strings.TrimSpace(string(data)), "\r\n")[1:] {
+		if velden := strings.Split(r, ";"); !strings.HasPrefix(velden[0], "HS-25-1") || !strings.HasSuffix(velden[1], "-2025") {
+			t.Errorf("wijkteam 2025-K1 holds %q", r)
 		}
 	}
 }
@@ -296,8 +367,9 @@ func TestVerhalen(t *testing.T) {
 		if kop < 0 {
 			t.Fatalf("%s: no header row", c.naam)
 		}
-		if n := len(rijen) - kop - 1; n < 15 || n > 30 {
-			t.Errorf("%s: %d fragments, want 15–30", c.naam, n)
+		// The scripts hold 33, 26, 18 and 26 fragments.
+		if n := len(rijen) - kop - 1; n < 15 || n > 35 {
+			t.Errorf("%s: %d fragments, want 15–35", c.naam, n)
 		}
 		for _, r := range rijen[kop+1:] {
 			toestemming[r[6]]++
@@ -449,7 +521,7 @@ func TestPlantedTrends(t *testing.T) {
 		if !strings.Contains(strings.ToLower(v.codes), "te laat in zorg") {
 			continue
 		}
-		if negatief := v.toon == "negatief"; negatief != (v.datum.Year() == 2025) {
+		if negatief := v.toon == "negatief"; negatief != (v.datum.Year() < 2026) {
 			t.Errorf("Havenstad %s (%s) is %s", v.id, v.datum.Format("2006-01"), v.toon)
 		}
 	}

@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -229,15 +230,15 @@ func atoi(t *testing.T, s string) int {
 	return n
 }
 
-// withdrawn returns the texts of the withdrawn fragments in the story logs
-// of dir, read straight from the spreadsheets; a text that another,
-// consented fragment also has is left out (the example data repeats
-// common sentences, and quoting the consented one is right).
+// withdrawn returns the probes (opening words) of the withdrawn fragments
+// in the story logs of dir, read straight from the spreadsheets; a probe
+// that a consented fragment also has is left out (the example data
+// repeats common sentences, sometimes with a few words added, and quoting
+// the consented one is right).
 func withdrawn(t *testing.T, dir string) []string {
 	t.Helper()
 	logs, _ := filepath.Glob(filepath.Join(dir, "Ouderverhalen_*.xlsx"))
-	var gone []string
-	kept := map[string]bool{}
+	var gone, kept []string
 	for _, p := range logs {
 		f, err := excelize.OpenFile(p)
 		if err != nil {
@@ -259,9 +260,9 @@ func withdrawn(t *testing.T, dir string) []string {
 					continue
 				}
 				if strings.EqualFold(strings.TrimSpace(r[ti]), "ingetrokken") {
-					gone = append(gone, r[fi])
+					gone = append(gone, r[fi][:min(len(r[fi]), 40)])
 				} else {
-					kept[r[fi]] = true
+					kept = append(kept, r[fi])
 				}
 			}
 		}
@@ -269,7 +270,7 @@ func withdrawn(t *testing.T, dir string) []string {
 	}
 	var out []string
 	for _, g := range gone {
-		if !kept[g] {
+		if !slices.ContainsFunc(kept, func(k string) bool { return strings.Contains(k, g) }) {
 			out = append(out, g)
 		}
 	}
@@ -323,8 +324,8 @@ func TestVoorbeeldEndToEnd(t *testing.T) {
 	}
 	x.Close()
 	for _, g := range gone {
-		if probe := g[:min(len(g), 40)]; strings.Contains(alles.String(), probe) {
-			t.Errorf("export contains withdrawn story %q", probe)
+		if strings.Contains(alles.String(), g) {
+			t.Errorf("export contains withdrawn story %q", g)
 		}
 	}
 	for _, co := range []string{"Havenstad", "Lindehoven", "Dijkwaard", "Vechtmonde"} {
@@ -343,9 +344,8 @@ func TestVoorbeeldEndToEnd(t *testing.T) {
 			t.Errorf("%s.pdf lacks its coalitie or KS01", co)
 		}
 		for _, g := range gone {
-			probe := g[:min(len(g), 40)]
-			if strings.Contains(stdhtml.UnescapeString(string(html)), probe) || strings.Contains(strings.Join(strings.Fields(text), " "), probe) {
-				t.Errorf("%s report contains withdrawn story %q", co, probe)
+			if strings.Contains(stdhtml.UnescapeString(string(html)), g) || strings.Contains(strings.Join(strings.Fields(text), " "), g) {
+				t.Errorf("%s report contains withdrawn story %q", co, g)
 			}
 		}
 	}
