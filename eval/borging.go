@@ -74,8 +74,19 @@ func Borging(ctx context.Context, db *store.DB, cfg *kansrijk.Config) ([]Borging
 	}
 	statussen := map[sleutel]*[10]string{}
 	kwartalen := map[sleutel]*BorgingKwartaal{}
+	// Every row names its coalitie; look each spelling up once.
+	type gevonden struct {
+		co kansrijk.Coalitie
+		ok bool
+	}
+	coalities := map[string]gevonden{}
 	kwartaal := func(coalitie, kw string) (sleutel, bool) {
-		co, ok := cfg.Coalitie(coalitie)
+		g, bekend := coalities[coalitie]
+		if !bekend {
+			g.co, g.ok = cfg.Coalitie(coalitie)
+			coalities[coalitie] = g
+		}
+		co, ok := g.co, g.ok
 		q, err := kansrijk.ParseKwartaal(kw)
 		if !ok || err != nil {
 			return sleutel{}, false

@@ -5,13 +5,13 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
 	"kansrijk"
 	"kansrijk/eval"
 	"kansrijk/store"
-	"kansrijk/stories"
 )
 
 // Opties control what a report covers.
@@ -26,11 +26,19 @@ type Opties struct {
 }
 
 // Build gathers one coalitie's report from the figures and the stories.
+// For the reports of many coalities, make one Basis and call its Rapport
+// for each.
 func Build(ctx context.Context, db *store.DB, cfg *kansrijk.Config, co kansrijk.Coalitie, cijfers []eval.Cijfer, opt Opties) (*Rapport, error) {
-	n := opt.Kwartalen
-	if n <= 0 {
-		n = 8
+	b, err := NieuweBasis(ctx, db, cfg, cijfers, opt)
+	if err != nil {
+		return nil, err
 	}
+	return b.Rapport(co)
+}
+
+// Rapport gathers coalitie co's report.
+func (b *Basis) Rapport(co kansrijk.Coalitie) (*Rapport, error) {
+	cfg, opt, n := b.cfg, b.opt, b.opt.Kwartalen
 	r := &Rapport{Regio: cfg.Regio, Coalitie: co, Kwartaal: opt.Kwartaal, Gemaakt: opt.Gemaakt}
 
 	type key struct {
@@ -39,8 +47,8 @@ func Build(ctx context.Context, db *store.DB, cfg *kansrijk.Config, co kansrijk.
 	}
 	idx := map[key]eval.Cijfer{}
 	first := opt.Kwartaal.Index()
-	for _, c := range cijfers {
-		if c.Coalitie != co.Naam || c.Kwartaal.Index() > opt.Kwartaal.Index() || c.Kwartaal.Index() <= opt.Kwartaal.Index()-n {
+	for _, c := range b.cijfersVan[co.Naam] {
+		if c.Kwartaal.Index() > opt.Kwartaal.Index() || c.Kwartaal.Index() <= opt.Kwartaal.Index()-n {
 			continue
 		}
 		idx[key{c.Gemeente, c.Indicator, c.Kwartaal.Index()}] = c
@@ -76,34 +84,18 @@ func Build(ctx context.Context, db *store.DB, cfg *kansrijk.Config, co kansrijk.
 		r.Indicatoren = append(r.Indicatoren, rs)
 	}
 
-	if err := analyseer(ctx, db, cfg, co, cijfers, r); err != nil {
+	b.analyseer(co, r)
+	if err := vertelMet(cfg, co, b.verhalen, b.kopie, r); err != nil {
 		return nil, err
 	}
-
-	v, err := stories.Lees(ctx, db)
-	if err != nil {
-		return nil, err
-	}
-	if err := vertel(cfg, co, v, r); err != nil {
-		return nil, err
-	}
-
-	ls, err := db.ActieveLeveringen(ctx)
-	if err != nil {
-		return nil, err
-	}
-	for _, l := range ls {
-		if levertAan(cfg, l, co) {
-			r.Bronnen = append(r.Bronnen, Bron{Partner: l.Partner, Bestand: l.Bestand, Periode: l.Periode, Ingelezen: l.Ingelezen})
-		}
-	}
+	r.Bronnen = slices.Clone(b.bronnen[co.Naam])
 	return r, nil
 }
 
 // analyseer adds eval's analysis to r: the Beoordelingen and
 // completeness notes per indicator, the procesmonitor's detail and the
 // delivery status of the coalitie's partners.
-func analyseer(ctx context.Context, db *store.DB, cfg *kansrijk.Config, co kansrijk.Coalitie, cijfers []eval.Cijfer, r *Rapport) error {
+func (b *Basis) analyseer(co kansrijk.Coalitie, r *Rapport) {
 	n := len(r.Kwartalen)
 	plek := make(map[int]int, n) // kwartaal index → position in r.Kwartalen
 	for i, q := range r.Kwartalen {
@@ -120,42 +112,28 @@ func analyseer(ctx context.Context, db *store.DB, cfg *kansrijk.Config, co kansr
 		r.Indicatoren[i].Noten = make([]eval.Noot, n)
 	}
 
-	// Analyse compares a coalitie with all the others, so it gets every
-	// figure; one call per kwartaal gives each point of the chart its
-	// interval as eval decides it.
+	// eval's analysis compares a coalitie with all the others; per
+	// kwartaal it gives each point of the chart its interval.
 	for _, q := range r.Kwartalen {
-		for _, b := range eval.Analyse(cijfers, cfg, q) {
-			if i, ok := hoort(b.Coalitie, b.Kwartaal); ok {
-				if j, ok := pos[b.Indicator]; ok {
-					r.Indicatoren[j].Beoordelingen[i] = b
+		for _, be := range b.analyse[q.Index()][co.Naam] {
+			if i, ok := hoort(be.Coalitie, be.Kwartaal); ok {
+				if j, ok := pos[be.Indicator]; ok {
+					r.Indicatoren[j].Beoordelingen[i] = be
 				}
 			}
 		}
 	}
-
-	as, err := eval.Aanleveringen(ctx, db, cfg)
-	if err != nil {
-		return err
-	}
-	for _, nt := range eval.Volledigheid(cijfers, as, cfg, r.Kwartalen) {
+	for _, nt := range b.noten[co.Naam] {
 		if i, ok := hoort(nt.Coalitie, nt.Kwartaal); ok {
 			if j, ok := pos[nt.Indicator]; ok {
 				r.Indicatoren[j].Noten[i] = nt
 			}
 		}
 	}
-	r.Aanleveringen = aanleveringenIn(as, co.Naam, r.Kwartalen)
-
-	bs, err := eval.Borging(ctx, db, cfg)
-	if err != nil {
-		return err
+	r.Aanleveringen = aanleveringenIn(b.aanlevering[co.Naam], co.Naam, r.Kwartalen)
+	if bc := b.borging[co.Naam]; bc != nil {
+		r.Borging = borgingIn(*bc, r.Kwartalen)
 	}
-	for _, b := range bs {
-		if b.Coalitie == co.Naam {
-			r.Borging = borgingIn(b, r.Kwartalen)
-		}
-	}
-	return nil
 }
 
 // aanleveringenIn is the delivery status of coalitie's partners over
@@ -246,29 +224,6 @@ func stilstand(kw []eval.BorgingKwartaal, status []string) int {
 		n++
 	}
 	return n
-}
-
-// levertAan reports whether a levering holds data of the coalitie.
-func levertAan(cfg *kansrijk.Config, l store.Levering, co kansrijk.Coalitie) bool {
-	if l.Bron == kansrijk.BronOuderverhalen {
-		for _, c := range strings.Split(l.Periode, ", ") {
-			if c == co.Naam {
-				return true
-			}
-		}
-		return false
-	}
-	for _, p := range cfg.Partners {
-		if p.Naam != l.Partner {
-			continue
-		}
-		for _, g := range p.Gemeenten {
-			if _, c, ok := cfg.Gemeente(g); ok && c == co.Naam {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // Bestandsnaam is the base name of a coalitie's report files.

@@ -68,31 +68,29 @@ const (
 // (four kwartalen) up to opt.Kwartaal, from the stories, the procesmonitor
 // and eval's analysis of the figures.
 func BuildOuders(ctx context.Context, db *store.DB, cfg *kansrijk.Config, co kansrijk.Coalitie, cijfers []eval.Cijfer, opt Opties) (*Ouders, error) {
-	v, err := stories.Lees(ctx, db)
+	b, err := NieuweBasis(ctx, db, cfg, cijfers, opt)
 	if err != nil {
 		return nil, err
 	}
-	bs, err := eval.Borging(ctx, db, cfg)
-	if err != nil {
-		return nil, err
-	}
-	var borging *eval.BorgingCoalitie
-	for i := range bs {
-		if bs[i].Coalitie == co.Naam {
-			borging = &bs[i]
-		}
-	}
-	var eigen []eval.Beoordeling
-	for _, b := range eval.Analyse(cijfers, cfg, opt.Kwartaal) {
-		if b.Coalitie == co.Naam {
-			eigen = append(eigen, b)
-		}
-	}
-	return oudersUit(cfg, co, opt, v, borging, eigen)
+	return b.Ouders(co)
 }
 
-// oudersUit makes the page from what BuildOuders read.
+// Ouders gathers coalitie co's terugkoppeling aan ouders.
+func (b *Basis) Ouders(co kansrijk.Coalitie) (*Ouders, error) {
+	eigen := b.analyse[b.opt.Kwartaal.Index()][co.Naam]
+	return oudersUitMet(b.cfg, co, b.opt, b.verhalen, b.tonen, b.tonenErr, b.borging[co.Naam], eigen)
+}
+
+// oudersUit makes the page from the stories, the coalitie's
+// procesmonitor and eval's analysis of its figures in opt.Kwartaal.
 func oudersUit(cfg *kansrijk.Config, co kansrijk.Coalitie, opt Opties, v *stories.Verhalen, borging *eval.BorgingCoalitie, bs []eval.Beoordeling) (*Ouders, error) {
+	tonen, err := v.Tonen()
+	return oudersUitMet(cfg, co, opt, v, tonen, err, borging, bs)
+}
+
+// oudersUitMet is oudersUit with v.Tonen() worked out once for all
+// coalities.
+func oudersUitMet(cfg *kansrijk.Config, co kansrijk.Coalitie, opt Opties, v *stories.Verhalen, tonen []stories.Toon, tonenErr error, borging *eval.BorgingCoalitie, bs []eval.Beoordeling) (*Ouders, error) {
 	q := opt.Kwartaal
 	van := q.Add(-3)
 	o := &Ouders{Coalitie: co, Kwartaal: q, Gemaakt: opt.Gemaakt}
@@ -105,9 +103,8 @@ func oudersUit(cfg *kansrijk.Config, co kansrijk.Coalitie, opt Opties, v *storie
 	}
 
 	// Themes: Tonen counts each story once per theme it touches.
-	tonen, err := v.Tonen()
-	if err != nil && !errors.Is(err, stories.ErrGeenCodeboek) {
-		return nil, err
+	if tonenErr != nil && !errors.Is(tonenErr, stories.ErrGeenCodeboek) {
+		return nil, tonenErr
 	}
 	type telling struct {
 		thema                     string

@@ -19,6 +19,11 @@ import (
 // left. Quotes are matched on Verhaal-ID, and on their text as well: a
 // log may hold the same story twice under two IDs.
 func vertel(cfg *kansrijk.Config, co kansrijk.Coalitie, v *stories.Verhalen, r *Rapport) error {
+	return vertelMet(cfg, co, v, internKopieen(v), r)
+}
+
+// vertelMet is vertel with internKopieen(v) made once for all reports.
+func vertelMet(cfg *kansrijk.Config, co kansrijk.Coalitie, v *stories.Verhalen, kopie func(stories.Citaat) bool, r *Rapport) error {
 	// The report knows nothing after its kwartaal, and the persona pages
 	// speak of this coalitie's stories only.
 	eigen := &stories.Verhalen{Codeboek: v.Codeboek, Personas: v.Personas}
@@ -40,7 +45,6 @@ func vertel(cfg *kansrijk.Config, co kansrijk.Coalitie, v *stories.Verhalen, r *
 	if err != nil {
 		return err
 	}
-	kopie := internKopieen(v)
 	for i := range ss {
 		var cs []stories.Keuze
 		for _, k := range ss[i].Citaten {
