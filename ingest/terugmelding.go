@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"cmp"
+	"compress/flate"
 	"fmt"
 	"io"
 	"os"
@@ -11,6 +12,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf16"
 	"unicode/utf8"
 
@@ -75,6 +77,7 @@ func terugmeldingVan(src *sheet.File, res Resultaat, uit string) (ok bool, err e
 
 	x := excelize.NewFile()
 	defer x.Close()
+	x.SetZipWriter(snelZip)
 	tm := &terugmelding{x: x, src: src, meldingen: meldingen, datums: res.DatumKolommen, bezet: map[string]bool{"history": true}}
 	if err := tm.schrijf(); err != nil {
 		return fail(err)
@@ -646,6 +649,38 @@ func schrijfAtomisch(uit string, data []byte) (err error) {
 		return err
 	}
 	return os.Rename(tmp.Name(), uit)
+}
+
+// snelZip is a zip writer that compresses at flate.BestSpeed, with
+// pooled compressors: a terugmelding is written once per levering, and
+// the default level costs about twice the time for a slightly smaller
+// file.
+func snelZip(w io.Writer) excelize.ZipWriter {
+	zw := zip.NewWriter(w)
+	zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) {
+		fw, ok := flatePool.Get().(*flate.Writer)
+		if ok {
+			fw.Reset(w)
+		} else {
+			var err error
+			if fw, err = flate.NewWriter(w, flate.BestSpeed); err != nil {
+				return nil, err
+			}
+		}
+		return &pooledFlate{fw}, nil
+	})
+	return zw
+}
+
+var flatePool sync.Pool
+
+type pooledFlate struct{ *flate.Writer }
+
+func (p *pooledFlate) Close() error {
+	err := p.Writer.Close()
+	flatePool.Put(p.Writer)
+	p.Writer = nil
+	return err
 }
 
 // sorteerZip copies the xlsx package in data to w with its parts in a
