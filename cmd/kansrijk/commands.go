@@ -252,66 +252,114 @@ func cmdRapport(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	opt := reports.Opties{Kwartaal: q, Gemaakt: gemaakt}
+	u, err := reports.OpenUitvoer(out)
+	if err != nil {
+		return err
+	}
+	err = schrijfRapporten(ctx, stdout, stderr, rapportWerk{
+		db: db, cfg: &w.Config, cijfers: cijfers, opt: opt, uit: u, dir: out,
+		coalities: coalities, overzicht: *overzicht, ouders: *ouders,
+	})
+	// The manifest also records what was written before an error.
+	if serr := u.Sluit(); err == nil {
+		err = serr
+	}
+	return err
+}
 
+// rapportWerk is what kansrijk rapport was asked to write.
+type rapportWerk struct {
+	db        *store.DB
+	cfg       *kansrijk.Config
+	cijfers   []eval.Cijfer
+	opt       reports.Opties
+	uit       *reports.Uitvoer
+	dir       string // where they go
+	coalities []kansrijk.Coalitie
+	overzicht bool // the overview of all coalities instead of the reports per coalitie
+	ouders    bool // the pages for parents instead of the reports per coalitie
+}
+
+// schrijfRapporten writes the reports of werk and prints, per kind, a
+// summary with the paths of every file (written anew or not).
+func schrijfRapporten(ctx context.Context, stdout, stderr io.Writer, werk rapportWerk) error {
+	q := werk.opt.Kwartaal
 	// --overzicht and --ouders each replace the reports per coalitie;
 	// together they write both of theirs.
-	if *overzicht {
-		pdf, html, err := reports.SchrijfOverzicht(out, reports.BuildOverzicht(&w.Config, cijfers, opt))
+	if werk.overzicht {
+		g, err := werk.uit.SchrijfOverzicht(reports.BuildOverzicht(werk.cfg, werk.cijfers, werk.opt))
 		if err != nil {
 			return fmt.Errorf("overzicht: %w", err)
 		}
-		fmt.Fprintf(stdout, "Klaar: overzicht van alle %d coalities over %s, als PDF en HTML, in %s\n  %s\n  %s\n",
-			len(w.Config.Coalities), q, out, pdf, html)
-	}
-	if *ouders {
-		v := newVoortgang(stderr, len(coalities))
-		var paden []string
-		for i, co := range coalities {
-			v.stap(i+1, co.Naam)
-			o, err := reports.BuildOuders(ctx, db, &w.Config, co, cijfers, opt)
-			if err != nil {
-				v.klaar()
-				return fmt.Errorf("terugkoppeling aan ouders %s: %w", co.Naam, err)
-			}
-			pdf, html, err := reports.SchrijfOuders(out, o)
-			if err != nil {
-				v.klaar()
-				return fmt.Errorf("terugkoppeling aan ouders %s: %w", co.Naam, err)
-			}
-			paden = append(paden, pdf, html)
+		status := "ongewijzigd"
+		if g.Bijgewerkt > 0 {
+			status = "bijgewerkt"
 		}
-		v.klaar()
-		fmt.Fprintf(stdout, "Klaar: terugkoppeling aan ouders over het jaar tot en met %s voor %d coalitie(s), elk één pagina als PDF en HTML, in %s\n", q, len(coalities), out)
-		for _, p := range paden {
-			fmt.Fprintf(stdout, "  %s\n", p)
-		}
+		fmt.Fprintf(stdout, "Klaar: overzicht van alle %d coalities over %s, als PDF en HTML (%s), in %s\n", len(werk.cfg.Coalities), q, status, werk.dir)
+		printPaden(stdout, g.Paden)
 	}
-	if *overzicht || *ouders {
+	if werk.overzicht && !werk.ouders {
 		return nil
 	}
 
-	v := newVoortgang(stderr, len(coalities))
-	var paden []string
-	for i, co := range coalities {
-		v.stap(i+1, co.Naam)
-		r, err := reports.Build(ctx, db, &w.Config, co, cijfers, opt)
-		if err != nil {
-			v.klaar()
-			return fmt.Errorf("rapport %s: %w", co.Naam, err)
-		}
-		pdf, html, err := reports.Schrijf(out, r)
-		if err != nil {
-			v.klaar()
-			return fmt.Errorf("rapport %s: %w", co.Naam, err)
-		}
-		paden = append(paden, pdf, html)
+	basis, err := reports.NieuweBasis(ctx, werk.db, werk.cfg, werk.cijfers, werk.opt)
+	if err != nil {
+		return err
 	}
-	v.klaar()
-	fmt.Fprintf(stdout, "Klaar: %d rapport(en) over %s, elk als PDF en HTML, in %s\n", len(coalities), q, out)
-	for _, p := range paden {
-		fmt.Fprintf(stdout, "  %s\n", p)
+	if werk.ouders {
+		paden, bij, err := perCoalitie(ctx, stderr, werk.coalities, func(co kansrijk.Coalitie) (reports.Geschreven, error) {
+			o, err := basis.Ouders(co)
+			if err != nil {
+				return reports.Geschreven{}, err
+			}
+			return werk.uit.SchrijfOuders(o)
+		})
+		if err != nil {
+			return fmt.Errorf("terugkoppeling aan ouders %w", err)
+		}
+		fmt.Fprintf(stdout, "Klaar: terugkoppeling aan ouders over het jaar tot en met %s voor %d coalitie(s), elk één pagina als PDF en HTML: %d bijgewerkt, %d ongewijzigd, in %s\n",
+			q, len(werk.coalities), bij, len(werk.coalities)-bij, werk.dir)
+		printPaden(stdout, paden)
+		return nil
 	}
+
+	paden, bij, err := perCoalitie(ctx, stderr, werk.coalities, func(co kansrijk.Coalitie) (reports.Geschreven, error) {
+		r, err := basis.Rapport(co)
+		if err != nil {
+			return reports.Geschreven{}, err
+		}
+		return werk.uit.Schrijf(r)
+	})
+	if err != nil {
+		return fmt.Errorf("rapport %w", err)
+	}
+	fmt.Fprintf(stdout, "Klaar: %d rapport(en) over %s, elk als PDF en HTML: %d bijgewerkt, %d ongewijzigd, in %s\n",
+		len(werk.coalities), q, bij, len(werk.coalities)-bij, werk.dir)
+	printPaden(stdout, paden)
 	return nil
+}
+
+// perCoalitie runs maak for every coalitie in parallel (reports.Alle)
+// with progress on stderr, and returns the paths of all files in the
+// order of the coalities and how many coalities had a file written
+// anew.
+func perCoalitie(ctx context.Context, stderr io.Writer, coalities []kansrijk.Coalitie, maak func(kansrijk.Coalitie) (reports.Geschreven, error)) (paden []string, bijgewerkt int, err error) {
+	v := newVoortgang(stderr, len(coalities))
+	defer v.klaar()
+	err = reports.Alle(ctx, coalities, maak, func(i int, g reports.Geschreven) {
+		v.stap(i+1, coalities[i].Naam)
+		paden = append(paden, g.Paden...)
+		if g.Bijgewerkt > 0 {
+			bijgewerkt++
+		}
+	})
+	return paden, bijgewerkt, err
+}
+
+func printPaden(w io.Writer, paden []string) {
+	for _, p := range paden {
+		fmt.Fprintf(w, "  %s\n", p)
+	}
 }
 
 func cmdExport(args []string, stdout, stderr io.Writer) error {
