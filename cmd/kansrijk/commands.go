@@ -198,7 +198,8 @@ func cmdRapport(args []string, stdout, stderr io.Writer) error {
 		"Maakt per coalitie een PDF- en een HTML-rapport over het kwartaal en de kwartalen ervoor.\n"+
 			"Met --overzicht komt er in plaats daarvan één overzicht van alle coalities naast elkaar;\n"+
 			"met --ouders per coalitie één pagina terugkoppeling aan ouders in eenvoudige taal.\n"+
-			"Met beide samen komen het overzicht en de pagina's voor ouders, zonder de rapporten per coalitie.")
+			"Met beide samen komen het overzicht en de pagina's voor ouders, zonder de rapporten per coalitie.\n"+
+			"Een bestand wordt alleen geschreven als de inhoud verandert (zie .kansrijk-vingerafdrukken.json in de map).")
 	dir := fs.String("w", ".", "de werkmap")
 	kw := fs.String("kwartaal", "", "het kwartaal van het rapport, zoals 2026-K3 (verplicht)")
 	coalitie := fs.String("coalitie", "", "alleen deze coalitie (standaard: alle)")
