@@ -32,10 +32,10 @@ type Uitvoer struct {
 	dir       string
 	programma string
 
-	mu     sync.Mutex
-	vorig  map[string]vermelding // as read from the manifest
-	nieuw  map[string]vermelding // files handled in this run
-	gewijd bool                  // nieuw differs from vorig
+	mu        sync.Mutex
+	vorig     map[string]vermelding // as read from the manifest
+	nieuw     map[string]vermelding // files handled in this run
+	gewijzigd bool                  // nieuw differs from vorig
 }
 
 // vermelding is one file's line in the manifest.
@@ -76,16 +76,18 @@ func OpenUitvoer(dir string) (*Uitvoer, error) {
 }
 
 // Sluit writes the manifest, if anything changed: the files of this run
-// and the others it knew.
+// and those of earlier runs that are still there.
 func (u *Uitvoer) Sluit() error {
 	u.mu.Lock()
 	defer u.mu.Unlock()
-	if !u.gewijd {
+	if !u.gewijzigd {
 		return nil
 	}
 	alle := make(map[string]vermelding, len(u.vorig)+len(u.nieuw))
 	for naam, v := range u.vorig {
-		alle[naam] = v
+		if _, err := os.Stat(filepath.Join(u.dir, naam)); err == nil {
+			alle[naam] = v
+		}
 	}
 	for naam, v := range u.nieuw {
 		alle[naam] = v
@@ -187,7 +189,7 @@ func (u *Uitvoer) onthoud(naam string, v vermelding) {
 	defer u.mu.Unlock()
 	u.nieuw[naam] = v
 	if u.vorig[naam] != v {
-		u.gewijd = true
+		u.gewijzigd = true
 	}
 }
 

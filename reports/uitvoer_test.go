@@ -280,3 +280,29 @@ func TestAlleGestopt(t *testing.T) {
 		t.Errorf("error %v, want context.Canceled", err)
 	}
 }
+
+// The manifest keeps what earlier runs wrote (another coalitie, say) as
+// long as the file is there.
+func TestUitvoerAndereBestanden(t *testing.T) {
+	dir := t.TempDir()
+	a, b := samenhangRapport(), samenhangRapport()
+	b.Coalitie.Naam = "Anders"
+	schrijfUitvoer(t, dir, a)
+	schrijfUitvoer(t, dir, b)
+	bNaam := Bestandsnaam(b.Coalitie, b.Kwartaal)
+	if err := os.Remove(filepath.Join(dir, bNaam+".pdf")); err != nil {
+		t.Fatal(err)
+	}
+	a.Gemaakt = a.Gemaakt.AddDate(0, 0, 1)
+	schrijfUitvoer(t, dir, a)
+	m, err := os.ReadFile(filepath.Join(dir, Manifest))
+	if err != nil {
+		t.Fatal(err)
+	}
+	aNaam := Bestandsnaam(a.Coalitie, a.Kwartaal)
+	for naam, want := range map[string]bool{aNaam + ".pdf": true, aNaam + ".html": true, bNaam + ".html": true, bNaam + ".pdf": false} {
+		if got := strings.Contains(string(m), `"`+naam+`"`); got != want {
+			t.Errorf("manifest names %s: %v, want %v", naam, got, want)
+		}
+	}
+}
