@@ -116,6 +116,19 @@ func Analyse(cijfers []Cijfer, cfg *kansrijk.Config, q kansrijk.Kwartaal) []Beoo
 		return c, ok && c.Toonbaar() && c.Noemer > 0
 	}
 
+	// The figures the mean of the coalities is made of are the same for
+	// every coalitie: gather them once per indicator.
+	alleVan := make(map[string][]Cijfer, len(cfg.Indicatoren))
+	for _, in := range cfg.Indicatoren {
+		var alle []Cijfer
+		for _, ander := range cfg.Coalities {
+			if c, ok := zichtbaar(ander.Naam, in.Code, q); ok {
+				alle = append(alle, c)
+			}
+		}
+		alleVan[in.Code] = alle
+	}
+
 	var out []Beoordeling
 	for _, co := range cfg.Coalities {
 		for _, in := range cfg.Indicatoren {
@@ -154,13 +167,7 @@ func Analyse(cijfers []Cijfer, cfg *kansrijk.Config, q kansrijk.Kwartaal) []Beoo
 			}
 			b.Streef = streef(b.Waarde, in)
 			if personen {
-				var alle []Cijfer
-				for _, ander := range cfg.Coalities {
-					if c, ok := zichtbaar(ander.Naam, in.Code, q); ok {
-						alle = append(alle, c)
-					}
-				}
-				b.Vergelijking = vergelijk(nu, alle)
+				b.Vergelijking = vergelijk(nu, alleVan[in.Code])
 			}
 			out = append(out, b)
 		}
