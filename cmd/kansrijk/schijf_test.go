@@ -34,4 +34,24 @@ func TestSchrijfFouten(t *testing.T) {
 	if strings.Contains(stderr, "goroutine") {
 		t.Errorf("stack trace: %s", stderr)
 	}
+
+	// A folder one may not write in: a read-only one for an ordinary
+	// user; root may write anywhere except in /sys, a kernel file system.
+	alleenLezen := filepath.Join(t.TempDir(), "alleen-lezen")
+	os.Mkdir(alleenLezen, 0o555)
+	if os.Geteuid() == 0 {
+		alleenLezen = "/sys"
+	}
+	if err := os.WriteFile(filepath.Join(alleenLezen, "proef"), nil, 0o644); err == nil {
+		t.Skipf("%s is writable here; cannot test a read-only folder", alleenLezen)
+	}
+	for _, args := range [][]string{
+		{"rapport", "-w", dir, "--kwartaal", "2026-K3", "--uit", filepath.Join(alleenLezen, "rapporten")},
+		{"export", "-w", dir, "--uit", filepath.Join(alleenLezen, "cijfers.csv")},
+	} {
+		code, _, stderr := runCLI(t, args...)
+		if code != exitInvoer || !strings.Contains(stderr, "U mag op deze plek niet schrijven") || strings.Contains(stderr, "goroutine") {
+			t.Errorf("%s into a read-only folder: exit %d, %q", args[0], code, stderr)
+		}
+	}
 }
