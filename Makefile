@@ -29,7 +29,7 @@ SHELL := /bin/bash
 
 # Fuzz targets, package:Target. make test runs each for FUZZTIME; run
 # longer with e.g. make fuzz FUZZTIME=10m.
-FUZZ     := .:FuzzParseKwartaal ./ingest:FuzzParseDuur ./ingest:FuzzParseDatum ./ingest:FuzzParseGetal ./sheet:FuzzCSV ./sheet:FuzzOpen
+FUZZ     := .:FuzzParseKwartaal .:FuzzInNaam ./ingest:FuzzParseDuur ./ingest:FuzzParseDatum ./ingest:FuzzParseGetal ./ingest:FuzzParseCategorie ./sheet:FuzzCSV ./sheet:FuzzOpen
 FUZZTIME ?= 3s
 
 .PHONY: all run test bench fuzz tools assets build clean

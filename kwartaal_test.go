@@ -83,3 +83,18 @@ func FuzzParseKwartaal(f *testing.F) {
 		}
 	})
 }
+
+// File names: a quarter found is a real one, and a version at least 1.
+func FuzzInNaam(f *testing.F) {
+	for _, s := range []string{"Verloskundigen_Lindehoven_2025-Q2_v2.xlsx", "wijkteam_2026-K1.csv", "x_v0.xlsx", "2025kw4", "v999", "_v1000.xlsx", "9999-Q9"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, name string) {
+		if q, ok := KwartaalInNaam(name); ok && (q.K < 1 || q.K > 4 || q.Jaar < 1000 || q.Jaar > 9999) {
+			t.Errorf("KwartaalInNaam(%q) = %+v", name, q)
+		}
+		if v := VersieInNaam(name); v < 1 || v > 999 {
+			t.Errorf("VersieInNaam(%q) = %d", name, v)
+		}
+	})
+}

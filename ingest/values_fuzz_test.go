@@ -47,3 +47,33 @@ func FuzzParseGetal(f *testing.F) {
 		}
 	})
 }
+
+// The categorical parsers: an accepted value gives one of the allowed
+// answers, and a refused one says what is expected (or is empty or
+// unknown).
+func FuzzParseCategorie(f *testing.F) {
+	for _, s := range []string{"ja", "NEE", " j ", "gestopt", "geen", "Jeugdarts", "n.b.", "", "1", "0", "waar", "\u00a0nee"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		leeg := func(err error) bool { return errors.Is(err, errLeeg) || errors.Is(err, errOnbekend) }
+		if b, err := ParseJaNee(s); err != nil && !leeg(err) && !strings.Contains(err.Error(), "verwacht ja of nee") {
+			t.Errorf("ParseJaNee(%q): error %q does not say what is expected", s, err)
+		} else if err == nil {
+			// Whatever spelling was accepted, its answer must survive
+			// the canonical spelling.
+			canon := map[bool]string{true: "ja", false: "nee"}[b]
+			if r, err := ParseRoken(s); err != nil || r != canon {
+				t.Errorf("ParseJaNee(%q) = %v, but ParseRoken = %q, %v", s, b, r, err)
+			}
+		}
+		if r, err := ParseRoken(s); err == nil && r != "ja" && r != "nee" && r != "gestopt" {
+			t.Errorf("ParseRoken(%q) = %q", s, r)
+		} else if err != nil && !leeg(err) && !strings.Contains(err.Error(), "verwacht ja, nee of gestopt") {
+			t.Errorf("ParseRoken(%q): error %q does not say what is expected", s, err)
+		}
+		if _, err := ParseVerwezen(s); err != nil && !leeg(err) {
+			t.Errorf("ParseVerwezen(%q): %v (any destination counts as verwezen)", s, err)
+		}
+	})
+}
