@@ -85,9 +85,16 @@ fuzz: assets
 	  $(GO) test -run '^$$' -fuzz "^$$target$$" -fuzztime $(FUZZTIME) $$pkg > .fuzz.log 2>&1 || { cat .fuzz.log; rm -f .fuzz.log; exit 1; }; \
 	done; rm -f .fuzz.log
 
-# KANSRIJK_BENCH_SCHAAL=69 runs the national work unit (276 coalities).
+# bench times the national work unit (schaal 69: 276 coalities, 8
+# kwartalen) end to end, after a quarter of it, so that one sees the peak
+# memory stay flat as the input grows. BENCH_SCHALEN=4 for a quick run.
+BENCH_SCHALEN ?= 17 69
 bench: assets
-	$(GO) test -run '^$$' -bench . -benchtime 1x -benchmem ./...
+	$(GO) test -run '^$$' -bench . -benchtime 1x -benchmem ./voorbeeld
+	@for s in $(BENCH_SCHALEN); do \
+	  echo "werkeenheid schaal $$s:"; \
+	  KANSRIJK_BENCH_SCHAAL=$$s $(GO) test -run '^$$' -bench EindTotEind -benchtime 1x -timeout 30m ./cmd/kansrijk || exit 1; \
+	done
 
 clean:
 	rm -rf bin out $(CACHE) $(ECHARTS_JS)
