@@ -240,8 +240,8 @@ func TestAlleVolgorde(t *testing.T) {
 	}
 }
 
-// The first error, in the order of the coalities, stops the rest and
-// names its coalitie; the ones before it are reported done.
+// An error stops the rest and names its coalitie; the ones before it
+// are reported done.
 func TestAlleFout(t *testing.T) {
 	var namen []string
 	for i := range 1000 {
@@ -252,7 +252,7 @@ func TestAlleFout(t *testing.T) {
 	var klaar []int
 	err := Alle(context.Background(), coalities(namen...), func(co kansrijk.Coalitie) (Geschreven, error) {
 		gestart.Add(1)
-		if co.Naam == namen[2] || co.Naam == namen[5] {
+		if co.Naam == namen[2] {
 			return Geschreven{}, kapot
 		}
 		time.Sleep(time.Millisecond)
