@@ -240,31 +240,8 @@ func Bestandsnaam(co kansrijk.Coalitie, q kansrijk.Kwartaal) string {
 	return fmt.Sprintf("Kansrijke_Start_%s_%s", safe, q)
 }
 
-// Schrijf writes the PDF and the HTML of r into dir, each via a temporary
-// file so a reader never sees half a report.
-func Schrijf(dir string, r *Rapport) (pdf, html string, err error) {
-	return schrijfPaar(dir, Bestandsnaam(r.Coalitie, r.Kwartaal),
-		func(f *os.File) error { return WritePDF(f, r) },
-		func(f *os.File) error { return WriteHTML(f, r) })
-}
-
-// schrijfPaar writes a PDF and an HTML file named naam into dir, each via
-// writeAtomic, and returns their paths.
-func schrijfPaar(dir, naam string, schrijfPDF, schrijfHTML func(*os.File) error) (pdf, html string, err error) {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return "", "", fmt.Errorf("map %s aanmaken: %w", dir, err)
-	}
-	base := filepath.Join(dir, naam)
-	pdf, html = base+".pdf", base+".html"
-	if err := writeAtomic(pdf, schrijfPDF); err != nil {
-		return "", "", err
-	}
-	if err := writeAtomic(html, schrijfHTML); err != nil {
-		return "", "", err
-	}
-	return pdf, html, nil
-}
-
+// writeAtomic writes path via a temporary file beside it, so a reader
+// never sees half a file.
 func writeAtomic(path string, write func(*os.File) error) error {
 	f, err := os.CreateTemp(filepath.Dir(path), ".tmp-"+filepath.Base(path)+"-*")
 	if err != nil {

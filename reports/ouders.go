@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
 	"sort"
 	"strings"
 	"time"
@@ -401,12 +400,4 @@ func oudersGemaakt(o *Ouders) string {
 // OudersBestandsnaam is the base name of a coalitie's parent page.
 func OudersBestandsnaam(co kansrijk.Coalitie, q kansrijk.Kwartaal) string {
 	return Bestandsnaam(kansrijk.Coalitie{Naam: co.Naam + " ouders"}, q)
-}
-
-// SchrijfOuders writes the PDF and the HTML of o into dir, each via a
-// temporary file.
-func SchrijfOuders(dir string, o *Ouders) (pdf, html string, err error) {
-	return schrijfPaar(dir, OudersBestandsnaam(o.Coalitie, o.Kwartaal),
-		func(f *os.File) error { return WriteOudersPDF(f, o) },
-		func(f *os.File) error { return WriteOudersHTML(f, o) })
 }

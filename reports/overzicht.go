@@ -2,7 +2,6 @@ package reports
 
 import (
 	"fmt"
-	"os"
 	"sort"
 	"strings"
 	"time"
@@ -115,14 +114,6 @@ func (o *Overzicht) huidig() int {
 // OverzichtBestandsnaam is the base name of the overview's files.
 func OverzichtBestandsnaam(q kansrijk.Kwartaal) string {
 	return fmt.Sprintf("Kansrijke_Start_overzicht_%s", q)
-}
-
-// SchrijfOverzicht writes the PDF and the HTML of o into dir, each via a
-// temporary file so a reader never sees half a report.
-func SchrijfOverzicht(dir string, o *Overzicht) (pdf, html string, err error) {
-	return schrijfPaar(dir, OverzichtBestandsnaam(o.Kwartaal),
-		func(f *os.File) error { return WriteOverzichtPDF(f, o) },
-		func(f *os.File) error { return WriteOverzichtHTML(f, o) })
 }
 
 // The display rules of the overview. Like weergave.go they decide what
