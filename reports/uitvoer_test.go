@@ -3,7 +3,9 @@ package reports
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -304,5 +306,24 @@ func TestUitvoerAndereBestanden(t *testing.T) {
 		if got := strings.Contains(string(m), `"`+naam+`"`); got != want {
 			t.Errorf("manifest names %s: %v, want %v", naam, got, want)
 		}
+	}
+}
+
+// The program's fingerprint is the hash of the running binary.
+func TestProgramma(t *testing.T) {
+	pad, err := os.Executable()
+	if err != nil {
+		t.Skip(err)
+	}
+	b, err := os.ReadFile(pad)
+	if err != nil {
+		t.Skip(err)
+	}
+	got, err := programma()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := fmt.Sprintf("%x", sha256.Sum256(b)); got != want {
+		t.Errorf("programma() = %s, want sha256 of %s = %s", got, pad, want)
 	}
 }

@@ -147,13 +147,17 @@ func afdruk(h hash.Hash, v reflect.Value) error {
 // another build of kansrijk may look different, so a new binary writes
 // every report again.
 var programma = sync.OnceValues(func() (string, error) {
-	pad, err := os.Executable()
+	// On Linux /proc/self/exe is the running program itself, even when
+	// a new build has replaced the file since it started.
+	f, err := os.Open("/proc/self/exe")
 	if err != nil {
-		return "", fmt.Errorf("programma vinden: %w", err)
-	}
-	f, err := os.Open(pad)
-	if err != nil {
-		return "", fmt.Errorf("programma lezen: %w", err)
+		pad, err := os.Executable()
+		if err != nil {
+			return "", fmt.Errorf("programma vinden: %w", err)
+		}
+		if f, err = os.Open(pad); err != nil {
+			return "", fmt.Errorf("programma lezen: %w", err)
+		}
 	}
 	defer f.Close()
 	h := sha256.New()
