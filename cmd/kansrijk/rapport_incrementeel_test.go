@@ -42,7 +42,9 @@ func TestRapportAlleenWatVerandert(t *testing.T) {
 		}
 	}
 	// bestanden maps each report file to what identifies its version: a
-	// file written anew is a new file (written beside it, then renamed).
+	// file written anew is a new file (written beside it, then renamed),
+	// with a later modification time (its inode may be that of a file
+	// deleted before).
 	bestanden := func() map[string]os.FileInfo {
 		t.Helper()
 		entries, err := os.ReadDir(rapporten)
@@ -65,7 +67,7 @@ func TestRapportAlleenWatVerandert(t *testing.T) {
 	nieuw := func(voor, na map[string]os.FileInfo) string {
 		var out []string
 		for naam, info := range na {
-			if v, ok := voor[naam]; !ok || !os.SameFile(v, info) {
+			if v, ok := voor[naam]; !ok || !os.SameFile(v, info) || !v.ModTime().Equal(info.ModTime()) {
 				out = append(out, naam)
 			}
 		}
