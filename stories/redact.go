@@ -52,6 +52,9 @@ var (
 
 // Redact returns s with personal data replaced.
 func (r *Redactor) Redact(s string) string {
+	// Invalid UTF-8 (a broken export) would make a name's pattern fail
+	// to compile; names and text get the same replacement character.
+	s = strings.ToValidUTF8(s, "\uFFFD")
 	s = reEmail.ReplaceAllString(s, "[e-mail]")
 	s = reIBAN.ReplaceAllStringFunc(s, func(m string) string {
 		if validIBAN(m) {
@@ -83,6 +86,7 @@ func (r *Redactor) voorbereid() {
 	r.once.Do(func() {
 		var delen []string
 		for _, n := range r.Namen {
+			n = strings.ToValidUTF8(n, "\uFFFD")
 			for _, part := range append([]string{n}, strings.Fields(n)...) {
 				if part = strings.TrimSpace(part); len([]rune(part)) >= 3 && !tussenvoegsels[part] {
 					delen = append(delen, part)

@@ -65,3 +65,14 @@ func TestValidBSN(t *testing.T) {
 		}
 	}
 }
+
+// A name with invalid UTF-8 (a broken export) is still redacted, and
+// does not crash the report.
+func TestRedactInvalidUTF8(t *testing.T) {
+	naam := "Sa\xffra"
+	r := &Redactor{Namen: []string{naam}}
+	got := r.Redact("Ik sprak met " + naam + " over de kraamzorg.")
+	if strings.Contains(got, "Sa") || !strings.Contains(got, "[naam]") {
+		t.Errorf("Redact = %q, want the name replaced by [naam]", got)
+	}
+}
