@@ -115,6 +115,7 @@ type coalitie struct {
 	invuller   string   // fills in the procesmonitor
 	invoerders []string // enter stories in the log
 	personas   []persona
+	extra      int // fragments per quarter beyond the script; 0 in block 0
 }
 
 // stijl is one of the three export layouts of the reference practices.
@@ -244,6 +245,7 @@ func maakBlok(nr int) *blok {
 		c.invuller = persoon(r)
 		c.invoerders = []string{c.invuller, persoon(r)}
 		c.personas = rolPersonas[c.rol]
+		c.extra = extraVerhalen[c.rol]
 	}
 	rp := naam(8).naam
 	b.praktijken = [3]*praktijk{

@@ -42,18 +42,7 @@ var (
 // the others, so those are as they were, and listed first.
 func (c *coalitie) verhalen() []verhaal {
 	r := bron("verhalen", c.naam)
-	// Each kind's fragments in a shuffled order, so a coalitie repeats a
-	// fragment only when its kind runs out.
-	var volgorde [aantalSoorten][]int
-	var gebruikt [aantalSoorten]int
-	volgende := func(s soort) fragment {
-		if volgorde[s] == nil {
-			volgorde[s] = r.Perm(len(bibliotheek[s]))
-		}
-		i := volgorde[s][gebruikt[s]%len(volgorde[s])]
-		gebruikt[s]++
-		return bibliotheek[s][i]
-	}
+	st := &stapel{r: r}
 
 	var perKwartaal [aantalKwartalen][]verhaal
 	perJaar := map[int]int{} // Verhaal-IDs are numbered per year
@@ -78,15 +67,38 @@ func (c *coalitie) verhalen() []verhaal {
 		slices.SortFunc(data, func(a, b time.Time) int { return a.Compare(b) })
 
 		for i, s := range soorten {
-			f := volgende(s)
+			f := st.volgende(s)
 			v := c.verhaal(r, f)
 			v.datum, v.werkvorm = data[sessie[i]], vormen[sessie[i]]
 			perJaar[v.datum.Year()]++
-			v.id = fmt.Sprintf("%s-%d-%03d", c.code, v.datum.Year(), perJaar[v.datum.Year()])
+			v.id = verhaalID(c.code, v.datum.Year(), perJaar[v.datum.Year()])
 			perKwartaal[plek(q)] = append(perKwartaal[plek(q)], v)
 		}
 	}
+	if c.extra > 0 {
+		c.aanvullen(&perKwartaal, perJaar)
+	}
 	return slices.Concat(perKwartaal[:]...)
+}
+
+// verhaalID numbers a coalitie's fragments per year: HS-2025-007.
+func verhaalID(code string, jaar, nr int) string { return fmt.Sprintf("%s-%d-%03d", code, jaar, nr) }
+
+// stapel deals each kind's fragments in a shuffled order, so a log repeats
+// a fragment only when its kind runs out.
+type stapel struct {
+	r        *rand.Rand
+	volgorde [aantalSoorten][]int
+	gebruikt [aantalSoorten]int
+}
+
+func (st *stapel) volgende(s soort) fragment {
+	if st.volgorde[s] == nil {
+		st.volgorde[s] = st.r.Perm(len(bibliotheek[s]))
+	}
+	i := st.volgorde[s][st.gebruikt[s]%len(st.volgorde[s])]
+	st.gebruikt[s]++
+	return bibliotheek[s][i]
 }
 
 // verhaal turns a fragment into a log row the way coders fill it in:

@@ -12,6 +12,9 @@
 // reads both alike. Everything is drawn from random sources seeded per
 // partner, gemeente and quarter: the same schaal gives the same files, and
 // a larger schaal adds coalities without changing the first ones.
+// Generated coalities (schaal 2 and up) log more stories than their script
+// (see extraVerhalen), so that schaal 69 has the national work unit's
+// number of story fragments too.
 //
 // The window is eight kwartalen, 2024-K4 up to and including 2026-K3, as in
 // the national work unit. The trends are planted from 2025-K1, the

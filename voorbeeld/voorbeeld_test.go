@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/BurntSushi/toml"
 	"github.com/xuri/excelize/v2"
@@ -543,6 +544,96 @@ func BenchmarkSchrijf(b *testing.B) {
 	for b.Loop() {
 		if _, err := Schrijf(b.TempDir(), 1); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// TestAanvulling checks the added fragments of a generated block: block 1
+// of schaal 2 holds its script plus 30, 20, 10 and 20 fragments in every
+// quarter, by role.
+func TestAanvulling(t *testing.T) {
+	t.Parallel()
+	dir, o := schrijf(t, 2)
+	// Block 0 holds its scripts, 33 + 26 + 18 + 26 = 103; block 1 those
+	// and 8 × (30 + 20 + 10 + 20) = 640 more.
+	if o.Verhalen != 103+743 {
+		t.Errorf("Overzicht.Verhalen = %d, want 846", o.Verhalen)
+	}
+	b := maakBlok(1)
+	for _, c := range []struct {
+		rol         rol
+		totaal, min int // fragments in the log; at least min in every quarter
+	}{
+		{rolGroot, 33 + 240, 30 + 3},
+		{rolMiddel, 26 + 160, 20 + 2},
+		{rolKlein, 18 + 80, 10 + 2},
+		{rolRegio, 26 + 160, 20 + 2},
+	} {
+		co := b.coalities[c.rol]
+		blad := "Verhalen"
+		if c.rol == rolKlein {
+			blad = "Logboek"
+		}
+		rijen := leesBlad(t, filepath.Join(dir, "Ouderverhalen_"+co.naam+".xlsx"), blad)
+		kop := slices.IndexFunc(rijen, func(r []string) bool { return len(r) > 0 && r[0] == "Verhaal-ID" })
+		if kop < 0 {
+			t.Fatalf("%s: no header row", co.naam)
+		}
+		rijen = rijen[kop+1:]
+		if len(rijen) != c.totaal {
+			t.Errorf("%s: %d fragments, want %d", co.naam, len(rijen), c.totaal)
+		}
+		ids := map[string]bool{}
+		perKwartaal := map[kansrijk.Kwartaal]int{}
+		var toegestaan, weg []string
+		for _, r := range rijen {
+			if ids[r[0]] {
+				t.Errorf("%s: Verhaal-ID %s twice", co.naam, r[0])
+			}
+			ids[r[0]] = true
+			d, err := time.Parse("02-01-2006", r[2])
+			if n, err2 := strconv.Atoi(r[2]); err2 == nil {
+				d, err = time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC).AddDate(0, 0, n), nil
+			}
+			if err != nil {
+				t.Fatalf("%s %s: date %q", co.naam, r[0], r[2])
+			}
+			perKwartaal[kansrijk.KwartaalVan(d)]++
+			if strings.EqualFold(strings.TrimSpace(r[6]), "ingetrokken") {
+				weg = append(weg, r[7])
+			} else {
+				toegestaan = append(toegestaan, r[7])
+			}
+		}
+		for _, q := range kansrijk.Between(kansrijk.Kwartaal{Jaar: 2024, K: 4}, kansrijk.Kwartaal{Jaar: 2026, K: 3}) {
+			if perKwartaal[q] < c.min {
+				t.Errorf("%s %s: %d fragments, want at least %d", co.naam, q, perKwartaal[q], c.min)
+			}
+			delete(perKwartaal, q)
+		}
+		if len(perKwartaal) > 0 {
+			t.Errorf("%s: fragments outside the window: %v", co.naam, perKwartaal)
+		}
+		// About one in ten is withdrawn, and no withdrawn text stands in a
+		// consented fragment.
+		if n := len(weg); n < c.totaal/20 || n > c.totaal/6 {
+			t.Errorf("%s: %d of %d withdrawn, want about 10%%", co.naam, n, c.totaal)
+		}
+		for _, w := range weg {
+			for _, k := range toegestaan {
+				if strings.Contains(k, w) {
+					t.Errorf("%s: withdrawn %q stands in consented %q", co.naam, w, k)
+				}
+			}
+		}
+	}
+
+	// The planted story trend holds in the larger log too.
+	for _, v := range b.coalities[rolGroot].verhalen() {
+		if strings.Contains(strings.ToLower(v.codes), "te laat in zorg") {
+			if negatief := v.toon == "negatief"; negatief != (v.datum.Year() < 2026) {
+				t.Errorf("%s %s (%s) is %s", b.coalities[rolGroot].naam, v.id, v.datum.Format("2006-01"), v.toon)
+			}
 		}
 	}
 }
