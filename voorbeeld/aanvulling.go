@@ -4,7 +4,6 @@ import (
 	"math/rand/v2"
 	"slices"
 	"strings"
-	"time"
 )
 
 // extraVerhalen is how many fragments a generated coalitie adds to its
@@ -70,27 +69,10 @@ func (c *coalitie) aanvullen(perKwartaal *[aantalKwartalen][]verhaal, perJaar ma
 
 		// Sessions are larger than the script's: a focus group or a batch
 		// of questionnaires yields many fragments on one day.
-		if len(vs) == 0 {
-			continue
-		}
-		sessie := make([]int, len(vs))
-		for i := 1; i < len(vs); i++ {
-			sessie[i] = sessie[i-1]
-			if !kans(r, 0.8) {
-				sessie[i]++
-			}
-		}
-		dagen := int(q.End().Sub(q.Start()).Hours() / 24)
-		data := make([]time.Time, sessie[len(sessie)-1]+1)
-		vormen := make([]string, len(data))
-		for i := range data {
-			data[i] = q.Start().AddDate(0, 0, r.IntN(dagen))
-			vormen[i] = werkvormen[kies(r, 35, 20, 20, 20, 5)]
-		}
-		slices.SortFunc(data, func(a, b time.Time) int { return a.Compare(b) })
+		data, vormen := sessies(r, q, len(vs), 0.8)
 		for i := range vs {
 			v := &vs[i]
-			v.datum, v.werkvorm = data[sessie[i]], vormen[sessie[i]]
+			v.datum, v.werkvorm = data[i], vormen[i]
 			perJaar[v.datum.Year()]++
 			v.id = verhaalID(c.code, v.datum.Year(), perJaar[v.datum.Year()])
 		}

@@ -10,6 +10,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
+
+	"kansrijk"
 )
 
 // verhaal is one row of a coalitie's story log.
@@ -49,27 +51,11 @@ func (c *coalitie) verhalen() []verhaal {
 	qs := kwartalen()
 	for _, q := range slices.Concat(qs[1:], qs[:1]) {
 		soorten := draaiboek[c.rol][plek(q)]
-		// Split the quarter's fragments over sessions on increasing dates.
-		sessie := make([]int, len(soorten))
-		for i := 1; i < len(soorten); i++ {
-			sessie[i] = sessie[i-1]
-			if !kans(r, 0.6) {
-				sessie[i]++
-			}
-		}
-		dagen := int(q.End().Sub(q.Start()).Hours() / 24)
-		data := make([]time.Time, sessie[len(sessie)-1]+1)
-		vormen := make([]string, len(data))
-		for i := range data {
-			data[i] = q.Start().AddDate(0, 0, r.IntN(dagen))
-			vormen[i] = werkvormen[kies(r, 35, 20, 20, 20, 5)]
-		}
-		slices.SortFunc(data, func(a, b time.Time) int { return a.Compare(b) })
-
+		data, vormen := sessies(r, q, len(soorten), 0.6)
 		for i, s := range soorten {
 			f := st.volgende(s)
 			v := c.verhaal(r, f)
-			v.datum, v.werkvorm = data[sessie[i]], vormen[sessie[i]]
+			v.datum, v.werkvorm = data[i], vormen[i]
 			perJaar[v.datum.Year()]++
 			v.id = verhaalID(c.code, v.datum.Year(), perJaar[v.datum.Year()])
 			perKwartaal[plek(q)] = append(perKwartaal[plek(q)], v)
@@ -79,6 +65,36 @@ func (c *coalitie) verhalen() []verhaal {
 		c.aanvullen(&perKwartaal, perJaar)
 	}
 	return slices.Concat(perKwartaal[:]...)
+}
+
+// sessies splits n fragments of quarter q over sessions on increasing
+// dates, each session with its own werkvorm: a fragment joins the
+// previous one's session with chance samen, else starts a new one. It
+// returns each fragment's date and werkvorm.
+func sessies(r *rand.Rand, q kansrijk.Kwartaal, n int, samen float64) (data []time.Time, vormen []string) {
+	if n == 0 {
+		return nil, nil
+	}
+	sessie := make([]int, n)
+	for i := 1; i < n; i++ {
+		sessie[i] = sessie[i-1]
+		if !kans(r, samen) {
+			sessie[i]++
+		}
+	}
+	dagen := int(q.End().Sub(q.Start()).Hours() / 24)
+	sd := make([]time.Time, sessie[n-1]+1)
+	sv := make([]string, len(sd))
+	for i := range sd {
+		sd[i] = q.Start().AddDate(0, 0, r.IntN(dagen))
+		sv[i] = werkvormen[kies(r, 35, 20, 20, 20, 5)]
+	}
+	slices.SortFunc(sd, func(a, b time.Time) int { return a.Compare(b) })
+	data, vormen = make([]time.Time, n), make([]string, n)
+	for i, s := range sessie {
+		data[i], vormen[i] = sd[s], sv[s]
+	}
+	return data, vormen
 }
 
 // verhaalID numbers a coalitie's fragments per year: HS-2025-007.
