@@ -218,8 +218,8 @@ func citaat(f Fragment, red *redactie) Citaat {
 	return c
 }
 
-// redactie is the Redactor with every name the stories know: the
-// persona's first names and whoever entered a story.
+// redactie is a Redactor for every name the stories know: the persona's
+// first names and whoever entered a story.
 type redactie struct {
 	Redactor
 	delen namenlijst // names and their parts, longest first
@@ -242,7 +242,9 @@ func (v *Verhalen) redactor(cfg *kansrijk.Config) *redactie {
 		add(f.IngevoerdDoor)
 	}
 	sort.Strings(namen)
-	r := &redactie{Redactor: Redactor{Namen: namen, Toegestaan: plaatsen(cfg)}}
+	// The names are replaced here, by vervangNaam; the Redactor is left
+	// the rest (it would search for the same names again).
+	r := &redactie{Redactor: Redactor{Toegestaan: plaatsen(cfg)}}
 	seen := map[string]bool{}
 	var delen []string
 	for _, n := range namen {
@@ -258,9 +260,9 @@ func (v *Verhalen) redactor(cfg *kansrijk.Config) *redactie {
 	return r
 }
 
-// redact first replaces known names between letter boundaries: Redactor
-// matches them at ASCII word boundaries (\b), which miss a name that
-// starts or ends with a letter such as Ö.
+// redact replaces the known names where no letter or digit touches them
+// (also two in a row, which one pattern match per name would miss), then
+// lets the Redactor remove the other personal data.
 func (r *redactie) redact(s string) string {
 	for _, i := range r.delen.in(s) {
 		s = vervangNaam(s, r.delen.namen[i])
