@@ -188,34 +188,21 @@ func (im *Importer) Alle(ctx context.Context, paden []string, werkers int, klaar
 		}()
 	}
 
-	type wacht struct {
-		i int
-		v *voorbereid
-	}
 	var (
 		batch []wacht
 		rijen int
 		klok  <-chan time.Time // fires when the batch has waited maxWacht
 	)
 	opslaan := func() {
-		if len(batch) == 1 {
-			klaar(batch[0].i, im.schrijf(ctx, batch[0].v))
-		} else if len(batch) > 1 {
-			ns := make([]store.Nieuw, len(batch))
-			for j, w := range batch {
-				ns[j] = store.Nieuw{Levering: w.v.levering, Inhoud: w.v.inhoud}
+		if len(batch) > 1 && im.DB.VoegToeAlle(ctx, nieuw(batch)) == nil {
+			for _, w := range batch {
+				klaar(w.i, w.v.ingelezen())
 			}
-			if err := im.DB.VoegToeAlle(ctx, ns); err == nil {
-				for _, w := range batch {
-					res := w.v.res
-					res.Status, res.Levering = Ingelezen, *w.v.levering
-					klaar(w.i, res)
-				}
-			} else {
-				// One at a time, so that one bad levering keeps no other out.
-				for _, w := range batch {
-					klaar(w.i, im.schrijf(ctx, w.v))
-				}
+		} else {
+			// One at a time: a single file, or a batch that failed, so
+			// that one bad levering keeps no other out.
+			for _, w := range batch {
+				klaar(w.i, im.schrijf(ctx, w.v))
 			}
 		}
 		batch, rijen, klok = batch[:0], 0, nil
@@ -257,8 +244,8 @@ func (im *Importer) Alle(ctx context.Context, paden []string, werkers int, klaar
 }
 
 // Bounds of one transaction of Alle: enough to share a commit among many
-// small files, small enough to keep little in memory.
-// A batch waits at most maxWacht for the next file.
+// small files, small enough to keep little in memory; and a batch waits
+// at most maxWacht for the next file.
 const (
 	maxBatch      = 64
 	maxBatchRijen = 50_000
@@ -399,8 +386,30 @@ func (im *Importer) schrijf(ctx context.Context, v *voorbereid) Resultaat {
 		res.Status, res.Fout = Afgewezen, err.Error()
 		return res
 	}
+	return v.ingelezen()
+}
+
+// ingelezen is the result of a file once its levering is stored.
+func (v *voorbereid) ingelezen() Resultaat {
+	res := v.res
 	res.Status, res.Levering = Ingelezen, *v.levering
 	return res
+}
+
+// wacht is a read file waiting in Alle for its batch to be stored: its
+// position in paden and what was read.
+type wacht struct {
+	i int
+	v *voorbereid
+}
+
+// nieuw lists the leveringen of a batch for the store.
+func nieuw(batch []wacht) []store.Nieuw {
+	ns := make([]store.Nieuw, len(batch))
+	for j, w := range batch {
+		ns[j] = store.Nieuw{Levering: w.v.levering, Inhoud: w.v.inhoud}
+	}
+	return ns
 }
 
 func hashFile(p string) (string, error) {
