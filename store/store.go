@@ -438,12 +438,8 @@ func (d *DB) VoegToeAlle(ctx context.Context, ns []Nieuw) (err error) {
 
 // appendLevering appends one levering and its rows.
 func appendLevering(ap *appenders, l *Levering, in *Inhoud) error {
-	ontbrekend := make([]any, len(l.Ontbrekend))
-	for i, o := range l.Ontbrekend {
-		ontbrekend[i] = o
-	}
 	if err := ap.rij("levering", l.ID, l.Bestand, l.Pad, l.SHA256, l.Partner, string(l.Bron), l.Periode, int32(l.Versie),
-		l.Ingelezen, int32(l.Rijen), int32(l.Geaccepteerd), int32(l.Afgewezen), int32(l.Waarschuwingen), int32(l.Opgeslagen), ontbrekend); err != nil {
+		l.Ingelezen, int32(l.Rijen), int32(l.Geaccepteerd), int32(l.Afgewezen), int32(l.Waarschuwingen), int32(l.Opgeslagen), lijst(l.Ontbrekend)); err != nil {
 		return err
 	}
 	if pauze > 0 {
@@ -467,12 +463,8 @@ func appendLevering(ap *appenders, l *Levering, in *Inhoud) error {
 		}
 	}
 	for _, v := range in.Verhalen {
-		codes := make([]any, len(v.Codes))
-		for j, c := range v.Codes {
-			codes[j] = c
-		}
 		if err := ap.rij("verhaal", l.ID, v.Blad, int32(v.Rij), v.VerhaalID, v.Coalitie, nullTime(v.Datum),
-			v.Werkvorm, v.Persona, v.Doelgroep, v.Toestemming, v.Fragment, codes, v.Toon, v.Uitgelicht, v.IngevoerdDoor); err != nil {
+			v.Werkvorm, v.Persona, v.Doelgroep, v.Toestemming, v.Fragment, lijst(v.Codes), v.Toon, v.Uitgelicht, v.IngevoerdDoor); err != nil {
 			return err
 		}
 	}
@@ -501,11 +493,7 @@ func appendLevering(ap *appenders, l *Levering, in *Inhoud) error {
 		}
 	}
 	for _, k := range in.Codes {
-		inds := make([]any, len(k.Indicatoren))
-		for j, x := range k.Indicatoren {
-			inds[j] = x
-		}
-		if err := ap.rij("codeboek", l.ID, k.Blad, int32(k.Rij), k.Thema, k.Code, k.Omschrijving, inds); err != nil {
+		if err := ap.rij("codeboek", l.ID, k.Blad, int32(k.Rij), k.Thema, k.Code, k.Omschrijving, lijst(k.Indicatoren)); err != nil {
 			return err
 		}
 	}
@@ -573,6 +561,15 @@ func (ap *appenders) sluit() error {
 	}
 	ap.open, ap.order = nil, nil
 	return first
+}
+
+// lijst is a LIST column's value, as the Appender takes it.
+func lijst(ss []string) []any {
+	out := make([]any, len(ss))
+	for i, s := range ss {
+		out[i] = s
+	}
+	return out
 }
 
 func nullString(s string) driver.Value {
