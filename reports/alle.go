@@ -20,9 +20,12 @@ import (
 func Alle(ctx context.Context, coalities []kansrijk.Coalitie, maak func(kansrijk.Coalitie) (Geschreven, error), klaar func(i int, g Geschreven)) error {
 	ctx, stop := context.WithCancel(ctx)
 
+	// Every coalitie gets exactly one uitkomst, so the loop below can
+	// take them in order.
 	type uitkomst struct {
-		g   Geschreven
-		err error
+		g            Geschreven
+		err          error
+		overgeslagen bool // not started: stopped before
 	}
 	uit := make([]chan uitkomst, len(coalities))
 	for i := range uit {
@@ -32,25 +35,22 @@ func Alle(ctx context.Context, coalities []kansrijk.Coalitie, maak func(kansrijk
 	go func() {
 		defer close(taken)
 		for i := range coalities {
-			select {
-			case taken <- i:
-			case <-ctx.Done():
-				return
-			}
+			taken <- i
 		}
 	}()
 	var wg sync.WaitGroup
 	for range min(runtime.NumCPU(), len(coalities)) {
 		wg.Go(func() {
 			for i := range taken {
-				if ctx.Err() != nil {
-					continue // stopped: start nothing new
+				if err := ctx.Err(); err != nil {
+					uit[i] <- uitkomst{err: err, overgeslagen: true}
+					continue
 				}
 				g, err := maak(coalities[i])
 				if err != nil {
 					stop()
 				}
-				uit[i] <- uitkomst{g, err}
+				uit[i] <- uitkomst{g: g, err: err}
 			}
 		})
 	}
@@ -59,39 +59,22 @@ func Alle(ctx context.Context, coalities []kansrijk.Coalitie, maak func(kansrijk
 		wg.Wait() // workers finish what they started
 	}()
 
-	// After a stop, the workers are waited for and what they finished is
-	// handed over in order up to the first coalitie they skipped.
-	gestopt, gat := false, -1
+	// What finished is handed over in order up to the first coalitie
+	// skipped after a stop; the error returned is the first real one in
+	// that order, or else why the first was skipped.
+	var overgeslagen error
 	for i, co := range coalities {
-		var u uitkomst
-		ok := false
-		if !gestopt {
-			select {
-			case u, ok = <-uit[i]:
-			case <-ctx.Done():
-				gestopt = true
-				wg.Wait()
-			}
-		}
-		if !ok && gestopt {
-			select {
-			case u, ok = <-uit[i]:
-			default:
-			}
-		}
+		u := <-uit[i]
 		switch {
-		case !ok:
-			if gat < 0 {
-				gat = i // skipped after a stop
+		case u.overgeslagen:
+			if overgeslagen == nil {
+				overgeslagen = fmt.Errorf("%s: %w", co.Naam, u.err)
 			}
 		case u.err != nil:
 			return fmt.Errorf("%s: %w", co.Naam, u.err)
-		case gat < 0:
+		case overgeslagen == nil:
 			klaar(i, u.g)
 		}
 	}
-	if gat >= 0 {
-		return fmt.Errorf("%s: %w", coalities[gat].Naam, ctx.Err())
-	}
-	return nil
+	return overgeslagen
 }
