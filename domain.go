@@ -137,6 +137,37 @@ func (c *Config) Gemeente(s string) (gemeente, coalitie string, ok bool) {
 	return "", "", false
 }
 
+// Plaatsen remembers Config.Gemeente per spelling, for callers that look
+// up the same few spellings for many rows (a partner's file, the store):
+// each lookup walks every gemeente of every coalitie. Not safe for
+// concurrent use.
+type Plaatsen struct {
+	cfg    *Config
+	gezien map[string]Plaats
+}
+
+// Plaats is where a configuration places a gemeente name: its configured
+// spelling and coalitie; OK is false for gemeenten outside every coalitie.
+type Plaats struct {
+	Gemeente, Coalitie string
+	OK                 bool
+}
+
+// NieuwePlaatsen returns an empty memory of cfg's gemeenten.
+func NieuwePlaatsen(cfg *Config) *Plaatsen {
+	return &Plaatsen{cfg: cfg, gezien: map[string]Plaats{}}
+}
+
+// Van is cfg.Gemeente(s), remembered.
+func (p *Plaatsen) Van(s string) Plaats {
+	pl, ok := p.gezien[s]
+	if !ok {
+		pl.Gemeente, pl.Coalitie, pl.OK = p.cfg.Gemeente(s)
+		p.gezien[s] = pl
+	}
+	return pl
+}
+
 // NormGemeente folds a name for matching: trimmed, inner white space
 // collapsed, lower case.
 func NormGemeente(s string) string {

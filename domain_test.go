@@ -31,10 +31,16 @@ func TestGemeente(t *testing.T) {
 		{"", "", "", false},
 		{" \u00a0\t", "", "", false},
 	}
-	for _, tt := range tests {
-		g, c, ok := cfg.Gemeente(tt.in)
-		if g != tt.gemeente || c != tt.coalitie || ok != tt.ok {
-			t.Errorf("Gemeente(%q) = %q, %q, %v; want %q, %q, %v", tt.in, g, c, ok, tt.gemeente, tt.coalitie, tt.ok)
+	plaatsen := NieuwePlaatsen(cfg)
+	for range 2 { // the second time from memory
+		for _, tt := range tests {
+			g, c, ok := cfg.Gemeente(tt.in)
+			if g != tt.gemeente || c != tt.coalitie || ok != tt.ok {
+				t.Errorf("Gemeente(%q) = %q, %q, %v; want %q, %q, %v", tt.in, g, c, ok, tt.gemeente, tt.coalitie, tt.ok)
+			}
+			if p := plaatsen.Van(tt.in); p != (Plaats{tt.gemeente, tt.coalitie, tt.ok}) {
+				t.Errorf("Plaatsen.Van(%q) = %+v; want %q, %q, %v", tt.in, p, tt.gemeente, tt.coalitie, tt.ok)
+			}
 		}
 	}
 	if co, ok := cfg.Coalitie(" vechtMONDE"); !ok || co.Naam != "Vechtmonde" {

@@ -146,7 +146,7 @@ func Cijfers(ctx context.Context, db *store.DB, cfg *kansrijk.Config) ([]Cijfer,
 
 	// Every cell belongs to at most one coalitie: sort the cells once
 	// instead of looking up each cell's gemeente for every coalitie.
-	plaats := plaatsen(cfg)
+	plaats := kansrijk.NieuwePlaatsen(cfg).Van
 	dekkingVan := map[kansrijk.Bron]map[string][]cel{}
 	for b, cs := range dekking {
 		dekkingVan[b] = perCoalitie(maps.Keys(cs), plaats)
@@ -162,10 +162,10 @@ func Cijfers(ctx context.Context, db *store.DB, cfg *kansrijk.Config) ([]Cijfer,
 			perQ := map[kansrijk.Kwartaal][]Cijfer{}
 			add := func(f Cijfer) {
 				p := plaats(f.Gemeente)
-				if !p.ok || p.coalitie != co.Naam {
+				if !p.OK || p.Coalitie != co.Naam {
 					return
 				}
-				f.Coalitie, f.Gemeente, f.Indicator = co.Naam, p.gemeente, in.Code
+				f.Coalitie, f.Gemeente, f.Indicator = co.Naam, p.Gemeente, in.Code
 				perQ[f.Kwartaal] = append(perQ[f.Kwartaal], f)
 			}
 			switch {
@@ -219,33 +219,13 @@ func Cijfers(ctx context.Context, db *store.DB, cfg *kansrijk.Config) ([]Cijfer,
 	return out, nil
 }
 
-// plek is where cfg places a gemeente name of the store.
-type plek struct {
-	gemeente, coalitie string // as configured
-	ok                 bool
-}
-
-// plaatsen returns cfg.Gemeente, remembering each answer: the store
-// spells the same few gemeenten in many rows.
-func plaatsen(cfg *kansrijk.Config) func(gemeente string) plek {
-	gezien := map[string]plek{}
-	return func(g string) plek {
-		p, ok := gezien[g]
-		if !ok {
-			p.gemeente, p.coalitie, p.ok = cfg.Gemeente(g)
-			gezien[g] = p
-		}
-		return p
-	}
-}
-
 // perCoalitie groups cells by the coalitie of their gemeente; cells
 // outside every coalitie are left out.
-func perCoalitie(cellen iter.Seq[cel], plaats func(string) plek) map[string][]cel {
+func perCoalitie(cellen iter.Seq[cel], plaats func(string) kansrijk.Plaats) map[string][]cel {
 	out := map[string][]cel{}
 	for c := range cellen {
-		if p := plaats(c.gemeente); p.ok {
-			out[p.coalitie] = append(out[p.coalitie], c)
+		if p := plaats(c.gemeente); p.OK {
+			out[p.Coalitie] = append(out[p.Coalitie], c)
 		}
 	}
 	return out

@@ -437,29 +437,18 @@ type levering struct {
 	standaard kansrijk.Profiel
 	meldingen []store.Melding
 	datums    map[string][]int
-	// gemeenten caches Config.Gemeente per spelling: a file repeats the
-	// same few spellings on every row, and the lookup walks every
-	// gemeente of every coalitie.
-	gemeenten map[string]gemeenteVan
-}
-
-type gemeenteVan struct {
-	gemeente, coalitie string
-	ok                 bool
+	// plaatsen remembers Config.Gemeente: a file repeats the same few
+	// spellings on every row.
+	plaatsen *kansrijk.Plaatsen
 }
 
 // gemeente is Config.Gemeente, cached for this levering.
 func (l *levering) gemeente(s string) (gemeente, coalitie string, ok bool) {
-	if g, hit := l.gemeenten[s]; hit {
-		return g.gemeente, g.coalitie, g.ok
+	if l.plaatsen == nil {
+		l.plaatsen = kansrijk.NieuwePlaatsen(l.Config)
 	}
-	if l.gemeenten == nil {
-		l.gemeenten = map[string]gemeenteVan{}
-	}
-	g := gemeenteVan{}
-	g.gemeente, g.coalitie, g.ok = l.Config.Gemeente(s)
-	l.gemeenten[s] = g
-	return g.gemeente, g.coalitie, g.ok
+	p := l.plaatsen.Van(s)
+	return p.Gemeente, p.Coalitie, p.OK
 }
 
 // datumKolommen notes which columns of a sheet hold dates.
