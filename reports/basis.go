@@ -48,7 +48,7 @@ func NieuweBasis(ctx context.Context, db *store.DB, cfg *kansrijk.Config, cijfer
 		b.cijfersVan[c.Coalitie] = append(b.cijfersVan[c.Coalitie], c)
 	}
 
-	// The series of any report lies within these kwartalen (Build).
+	// The series of any report lies within these kwartalen (Rapport).
 	reeks := kansrijk.Between(opt.Kwartaal.Add(1-opt.Kwartalen), opt.Kwartaal)
 	b.analyse = map[int]map[string][]eval.Beoordeling{}
 	for _, q := range reeks {

@@ -1,7 +1,6 @@
 package reports
 
 import (
-	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -11,7 +10,6 @@ import (
 
 	"kansrijk"
 	"kansrijk/eval"
-	"kansrijk/store"
 )
 
 // Opties control what a report covers.
@@ -25,18 +23,7 @@ type Opties struct {
 	Gemaakt time.Time
 }
 
-// Build gathers one coalitie's report from the figures and the stories.
-// For the reports of many coalities, make one Basis and call its Rapport
-// for each.
-func Build(ctx context.Context, db *store.DB, cfg *kansrijk.Config, co kansrijk.Coalitie, cijfers []eval.Cijfer, opt Opties) (*Rapport, error) {
-	b, err := NieuweBasis(ctx, db, cfg, cijfers, opt)
-	if err != nil {
-		return nil, err
-	}
-	return b.Rapport(co)
-}
-
-// Rapport gathers coalitie co's report.
+// Rapport gathers coalitie co's report from the figures and the stories.
 func (b *Basis) Rapport(co kansrijk.Coalitie) (*Rapport, error) {
 	cfg, opt, n := b.cfg, b.opt, b.opt.Kwartalen
 	r := &Rapport{Regio: cfg.Regio, Coalitie: co, Kwartaal: opt.Kwartaal, Gemaakt: opt.Gemaakt}

@@ -290,8 +290,8 @@ func htmlMaakPagina(r *Rapport) (*htmlPagina, error) {
 	}
 
 	for _, c := range r.Citaten {
-		// Build selects the quotes; this second lock keeps a fragment
-		// without consent to quote out of a report even if Build slips.
+		// Basis.Rapport selects the quotes; this second lock keeps a fragment
+		// without consent to quote out of a report even if that selection slips.
 		if c.Toestemming != stories.Rapport && c.Toestemming != stories.Openbaar {
 			continue
 		}

@@ -1,7 +1,6 @@
 package reports
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"sort"
@@ -12,14 +11,13 @@ import (
 
 	"kansrijk"
 	"kansrijk/eval"
-	"kansrijk/store"
 	"kansrijk/stories"
 )
 
 // Ouders is the terugkoppeling aan ouders of one coalitie: one page in
 // plain Dutch (B1) on what parents told the coalitie over the past year
 // and what changed since. It holds words only: no figure of any kind is
-// shown to parents, so none can give a parent away. BuildOuders fills it;
+// shown to parents, so none can give a parent away. Basis.Ouders fills it;
 // WriteOudersPDF and WriteOudersHTML render it.
 type Ouders struct {
 	Coalitie kansrijk.Coalitie
@@ -63,18 +61,9 @@ const (
 	oudersCitaatLengte = 190
 )
 
-// BuildOuders gathers a coalitie's terugkoppeling aan ouders over the year
-// (four kwartalen) up to opt.Kwartaal, from the stories, the procesmonitor
-// and eval's analysis of the figures.
-func BuildOuders(ctx context.Context, db *store.DB, cfg *kansrijk.Config, co kansrijk.Coalitie, cijfers []eval.Cijfer, opt Opties) (*Ouders, error) {
-	b, err := NieuweBasis(ctx, db, cfg, cijfers, opt)
-	if err != nil {
-		return nil, err
-	}
-	return b.Ouders(co)
-}
-
-// Ouders gathers coalitie co's terugkoppeling aan ouders.
+// Ouders gathers coalitie co's terugkoppeling aan ouders over the year
+// (four kwartalen) up to the kwartaal of the Basis, from the stories, the
+// procesmonitor and eval's analysis of the figures.
 func (b *Basis) Ouders(co kansrijk.Coalitie) (*Ouders, error) {
 	eigen := b.analyse[b.opt.Kwartaal.Index()][co.Naam]
 	return oudersUitMet(b.cfg, co, b.opt, b.verhalen, b.tonen, b.tonenErr, b.borging[co.Naam], eigen)

@@ -35,7 +35,7 @@ type OverzichtIndicator struct {
 }
 
 // BuildOverzicht gathers the overview of all coalities of cfg from the
-// figures. Like Build, it shows opt.Kwartalen kwartalen (default 8) up to
+// figures. Like Basis.Rapport, it shows opt.Kwartalen kwartalen (default 8) up to
 // opt.Kwartaal, leaving out leading kwartalen without any figure.
 func BuildOverzicht(cfg *kansrijk.Config, cijfers []eval.Cijfer, opt Opties) *Overzicht {
 	n := opt.Kwartalen
@@ -88,7 +88,7 @@ func BuildOverzicht(cfg *kansrijk.Config, cijfers []eval.Cijfer, opt Opties) *Ov
 		}
 	}
 
-	// One Analyse per kwartaal, as Build does: each point gets the
+	// One Analyse per kwartaal, as Basis.Rapport does: each point gets the
 	// interval eval gives it, and the reporting kwartaal its comparison.
 	for i, q := range o.Kwartalen {
 		for _, b := range eval.Analyse(cijfers, cfg, q) {

@@ -11,7 +11,7 @@ import (
 	"kansrijk/stories"
 )
 
-// Rapport is everything one coalitie's report shows. Build fills it;
+// Rapport is everything one coalitie's report shows. Basis.Rapport fills it;
 // WritePDF and WriteHTML render it.
 type Rapport struct {
 	Regio     string

@@ -314,7 +314,7 @@ func afstand(pp float64) string {
 }
 
 // beoordelingOp is eval's assessment of the coalitie's figure in
-// kwartaal i, if Build gave one. Getoond is false in it unless the figure
+// kwartaal i, if Basis.Rapport gave one. Getoond is false in it unless the figure
 // itself may be shown as well: eval withholds what may not be shown, and
 // this second lock keeps a slip on either side out of the report.
 func beoordelingOp(rs Reeks, i int) (eval.Beoordeling, bool) {
