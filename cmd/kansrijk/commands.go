@@ -395,7 +395,7 @@ func cmdExport(args []string, stdout, stderr io.Writer) error {
 		err = eval.WriteCSV(&buf, cijfers)
 	case ".xlsx":
 		var tabellen []reports.Tabel
-		if tabellen, err = exportTabellen(ctx, db, &w.Config, cijfers); err == nil {
+		if tabellen, err = reports.ExportTabellen(ctx, db, &w.Config, cijfers); err == nil {
 			err = reports.WriteXLSX(&buf, tabellen)
 		}
 	default:
@@ -468,34 +468,4 @@ func printVerhaalcontrole(w io.Writer, db *store.DB) error {
 		fmt.Fprintf(w, "%s\n", c.Samenvatting())
 	}
 	return nil
-}
-
-// exportTabellen are the sheets of the Excel export: the figures, the
-// delivery status and, once a codebook is in, the stories tables.
-func exportTabellen(ctx context.Context, db *store.DB, cfg *kansrijk.Config, cijfers []eval.Cijfer) ([]reports.Tabel, error) {
-	as, err := eval.Aanleveringen(ctx, db, cfg)
-	if err != nil {
-		return nil, err
-	}
-	out := []reports.Tabel{reports.CijferTabel(cijfers), reports.AanleverTabel(as)}
-	vs, err := stories.Tabellen(ctx, db, cfg)
-	if errors.Is(err, stories.ErrGeenCodeboek) {
-		return out, nil
-	}
-	if err != nil {
-		return nil, err
-	}
-	for _, v := range vs {
-		var buf bytes.Buffer
-		if err := v.Write(&buf); err != nil {
-			return nil, err
-		}
-		naam := "Verhalen " + strings.ReplaceAll(strings.TrimSuffix(strings.TrimPrefix(v.Naam, "verhalen_"), ".csv"), "_", " ")
-		t, err := reports.TabelUitCSV(naam, buf.Bytes())
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, t)
-	}
-	return out, nil
 }
