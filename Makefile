@@ -3,6 +3,7 @@
 #   make run    build, fill a fresh example workspace, import, write reports
 #   make test   gofmt, go vet and all tests
 #   make bench  benchmarks
+#   make schermafdrukken  pictures of the pages of kansrijk web in docs/
 
 GO      ?= go
 NPM     ?= npm
@@ -24,6 +25,13 @@ AXE_VERSION   := 4.14.1
 AXE_INTEGRITY := sha512-FHfa+lmNjQZfJz1q8wKqIDwC6DExcHt/pkjNQb09a3NPjCKg2rhu5qb2S4r76ASyFNNtuFooJpZe37OgudVGtQ==
 AXE_JS        := $(CACHE)/axe.min.js
 
+# playwright-core drives Debian's chromium in the browser test of
+# kansrijk web (web/browser_test.go); it has no dependencies. Fetched and
+# checked like axe-core, unpacked whole into .cache/playwright-core.
+PLAYWRIGHT_VERSION   := 1.65.2
+PLAYWRIGHT_INTEGRITY := sha512-aHu9F46Mx5ha9iiB+VLZMUUtex3PBw4am9MHptc0IXaJhz++6YXsH96eEyThwCwMkIUiB8TdZcwXqnb3xKDzmA==
+PLAYWRIGHT           := $(CACHE)/playwright-core/.versie-$(PLAYWRIGHT_VERSION)
+
 export CGO_ENABLED := 1
 SHELL := /bin/bash
 
@@ -35,7 +43,7 @@ SHELL := /bin/bash
 FUZZ     := .:FuzzParseKwartaal .:FuzzInNaam ./ingest:FuzzParseDuur ./ingest:FuzzParseDatum ./ingest:FuzzParseGetal ./ingest:FuzzParseCategorie ./sheet:FuzzCSV ./sheet:FuzzOpen
 FUZZTIME ?= 10000x
 
-.PHONY: all run test bench fuzz tools assets build clean
+.PHONY: all run test bench fuzz tools assets build clean schermafdrukken
 
 all: build
 
@@ -50,19 +58,37 @@ assets: $(ECHARTS_JS)
 $(ECHARTS_JS): | tools
 	$(call npmpakket,echarts,$(ECHARTS_VERSION),$(ECHARTS_INTEGRITY),dist/echarts.min.js,$@)
 
-# npmpakket NAAM VERSIE INTEGRITEIT BESTAND DOEL: fetch a package from the
-# npm registry, check its integrity and extract one file.
-define npmpakket
-	@mkdir -p $(CACHE) $(dir $(5))
+# npmhaal NAAM VERSIE INTEGRITEIT: fetch a package from the npm registry
+# into .cache and check its integrity.
+define npmhaal
+	@mkdir -p $(CACHE)
 	@echo "$(1) $(2) ophalen uit de npm-registry ..."
 	@cd $(CACHE) && $(NPM) pack --silent --loglevel=error $(1)@$(2) >/dev/null
 	@node -e 'const c=require("crypto"),f=require("fs");const [p,want]=process.argv.slice(1);const got="sha512-"+c.createHash("sha512").update(f.readFileSync(p)).digest("base64");if(got!==want){console.error("kansrijk: pakket "+p+" heeft niet de verwachte integriteit:\n  verwacht "+want+"\n  gekregen "+got);process.exit(1)}' $(CACHE)/$(1)-$(2).tgz '$(3)'
+endef
+
+# npmpakket NAAM VERSIE INTEGRITEIT BESTAND DOEL: fetch and check a
+# package and extract one file.
+define npmpakket
+	$(call npmhaal,$(1),$(2),$(3))
+	@mkdir -p $(dir $(5))
 	@rm -rf $(CACHE)/package && tar -xzf $(CACHE)/$(1)-$(2).tgz -C $(CACHE) package/$(4)
 	@cp $(CACHE)/package/$(4) $(5).tmp && mv $(5).tmp $(5)
 endef
 
+# npmmap NAAM VERSIE INTEGRITEIT MAP: fetch and check a package and
+# unpack all of it into MAP.
+define npmmap
+	$(call npmhaal,$(1),$(2),$(3))
+	@rm -rf $(4) $(4).tmp && mkdir -p $(4).tmp
+	@tar -xzf $(CACHE)/$(1)-$(2).tgz -C $(4).tmp --strip-components=1 && touch $(4).tmp/.versie-$(2) && mv $(4).tmp $(4)
+endef
+
 $(AXE_JS): | tools
 	$(call npmpakket,axe-core,$(AXE_VERSION),$(AXE_INTEGRITY),axe.min.js,$@)
+
+$(PLAYWRIGHT): | tools
+	$(call npmmap,playwright-core,$(PLAYWRIGHT_VERSION),$(PLAYWRIGHT_INTEGRITY),$(CACHE)/playwright-core)
 
 build: assets
 	$(GO) build -o $(BIN) ./cmd/kansrijk
@@ -73,7 +99,7 @@ run: build
 	@./$(BIN) import -w $(WERKMAP) $(WERKMAP)/inbox; test $$? -le 1
 	@./$(BIN) rapport -w $(WERKMAP) --kwartaal $(KWARTAAL)
 
-test: assets $(AXE_JS)
+test: assets $(AXE_JS) $(PLAYWRIGHT)
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	  if [ -n "$$unformatted" ]; then echo "gofmt zou deze bestanden wijzigen:"; echo "$$unformatted"; exit 1; fi
 	$(GO) vet ./...
@@ -98,6 +124,11 @@ bench: assets
 	  echo "werkeenheid schaal $$s:"; \
 	  KANSRIJK_BENCH_SCHAAL=$$s $(GO) test -run '^$$' -bench EindTotEind -benchtime 1x -timeout 30m ./cmd/kansrijk || exit 1; \
 	done
+
+# schermafdrukken runs the browser test of kansrijk web and keeps a PNG of
+# every page at 1280 and 390 px in docs/.
+schermafdrukken: assets $(AXE_JS) $(PLAYWRIGHT)
+	KANSRIJK_SCHERMAFDRUKKEN=$(CURDIR)/docs $(GO) test -count=1 -run '^TestBrowser$$' ./web
 
 clean:
 	rm -rf bin out $(CACHE) $(ECHARTS_JS)

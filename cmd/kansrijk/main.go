@@ -10,6 +10,7 @@
 //	kansrijk export [-w WERKMAP] --uit cijfers.csv|cijfers.xlsx [--verhalen MAP]
 //	kansrijk status [-w WERKMAP] [--coalitie NAAM]
 //	kansrijk sjabloon [-w WERKMAP] --partner NAAM [--kwartaal 2026-K3] [--uit PAD]
+//	kansrijk web [-w WERKMAP] [--adres 127.0.0.1:8080]
 //
 // Exit status: 0 all went well, 1 some input was rejected (the rest was
 // still processed) or the run failed, 2 usage error.
@@ -48,6 +49,9 @@ Gebruik:
                                             aanleverstatus per coalitie, partner en kwartaal
   kansrijk sjabloon [-w WERKMAP] --partner NAAM [--kwartaal 2026-K3] [--uit PAD]
                                             Excel-sjabloon om in te vullen voor een partner
+  kansrijk web [-w WERKMAP] [--adres 127.0.0.1:8080]
+                                            webpagina op deze computer: aanleveren, aanleverstatus,
+                                            rapporten en instellingen
 
 -w WERKMAP is standaard de huidige map.
 Meer uitleg per opdracht: kansrijk OPDRACHT --help
@@ -97,6 +101,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		"export":    cmdExport,
 		"status":    cmdStatus,
 		"sjabloon":  cmdSjabloon,
+		"web":       cmdWeb,
 	}
 	name := args[0]
 	if name == "help" || name == "-h" || name == "--help" {
