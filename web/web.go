@@ -302,6 +302,9 @@ func (s *Server) mislukt(w http.ResponseWriter, r *http.Request, err error) {
 		s.druk(w, r)
 	case errors.Is(err, errOnbekend):
 		s.fout(w, r, http.StatusNotFound, "Dit bestaat niet (meer).")
+	case errors.As(err, new(storeDicht)):
+		w.Header().Set("Retry-After", "5")
+		s.fout(w, r, http.StatusServiceUnavailable, err.Error())
 	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
 		s.fout(w, r, http.StatusServiceUnavailable, "Dit duurde te lang of de server stopt; probeer het opnieuw.")
 	default:

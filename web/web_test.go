@@ -100,6 +100,14 @@ func testServer(t *testing.T, dir string, opt Opties) (*Server, *httptest.Server
 	return s, ts
 }
 
+// opzet is a test werkmap (testConfig) with its server and a browser.
+func opzet(t *testing.T, opt Opties) (string, *httptest.Server, *bezoeker) {
+	t.Helper()
+	dir := werkmapVoorTest(t, testConfig)
+	_, ts := testServer(t, dir, opt)
+	return dir, ts, nieuweBezoeker(t, ts)
+}
+
 // bezoeker is a browser: a client with cookies that does not follow
 // redirects.
 type bezoeker struct {
@@ -254,9 +262,7 @@ func geuploadeBestanden(t *testing.T, dir string) []string {
 }
 
 func TestAanleverenToontMeldingPerCel(t *testing.T) {
-	dir := werkmapVoorTest(t, testConfig)
-	_, ts := testServer(t, dir, Opties{})
-	b := nieuweBezoeker(t, ts)
+	dir, _, b := opzet(t, Opties{})
 	page := b.aanleveren(
 		bestand{"wijkteam_lindehoven_2026-K1.csv", wijkteamCSV},
 		bestand{"Verloskundigen_Lindehoven_2026-Q1.xlsx", kapotXLSX},
@@ -307,9 +313,7 @@ func TestAanleverenToontMeldingPerCel(t *testing.T) {
 }
 
 func TestCSRF(t *testing.T) {
-	dir := werkmapVoorTest(t, testConfig)
-	_, ts := testServer(t, dir, Opties{})
-	b := nieuweBezoeker(t, ts)
+	dir, ts, b := opzet(t, Opties{})
 	token := b.token()
 	ander := nieuweBezoeker(t, ts).token() // another session's token
 	f := bestand{"wijkteam_lindehoven_2026-K1.csv", wijkteamCSV}
@@ -432,9 +436,7 @@ func TestVeiligeNaam(t *testing.T) {
 }
 
 func TestNamenVanDeClientBlijvenInDeWerkmap(t *testing.T) {
-	dir := werkmapVoorTest(t, testConfig)
-	_, ts := testServer(t, dir, Opties{})
-	b := nieuweBezoeker(t, ts)
+	dir, _, b := opzet(t, Opties{})
 	toml, _ := os.ReadFile(filepath.Join(dir, workspace.ConfigNaam))
 	page := b.aanleveren(
 		bestand{"../../wijkteam_lindehoven_2026-K1.csv", wijkteamCSV},
@@ -474,9 +476,7 @@ func TestNamenVanDeClientBlijvenInDeWerkmap(t *testing.T) {
 }
 
 func TestSlechteBestanden(t *testing.T) {
-	dir := werkmapVoorTest(t, testConfig)
-	_, ts := testServer(t, dir, Opties{})
-	b := nieuweBezoeker(t, ts)
+	dir, _, b := opzet(t, Opties{})
 	page := b.aanleveren(
 		bestand{"Verloskundigen_Lindehoven_2026-Q1.xlsx", kapotXLSX},
 		bestand{"Verloskundigen_Lindehoven_2026-Q2.xlsx", ""},
@@ -557,9 +557,7 @@ func TestGelijktijdigAanleveren(t *testing.T) {
 }
 
 func TestDownloadsAlleenWatKansrijkMaakte(t *testing.T) {
-	dir := werkmapVoorTest(t, testConfig)
-	_, ts := testServer(t, dir, Opties{})
-	b := nieuweBezoeker(t, ts)
+	dir, _, b := opzet(t, Opties{})
 	rapporten := filepath.Join(dir, "rapporten")
 	os.WriteFile(filepath.Join(rapporten, "Kansrijke_Start_Lindehoven_2026-K1.html"), []byte("<p>rapport</p>"), 0o644)
 	os.WriteFile(filepath.Join(rapporten, "geheim.html"), []byte("geheim"), 0o644)
@@ -602,9 +600,7 @@ func TestDownloadsAlleenWatKansrijkMaakte(t *testing.T) {
 }
 
 func TestKoptekstenEnHost(t *testing.T) {
-	dir := werkmapVoorTest(t, testConfig)
-	_, ts := testServer(t, dir, Opties{})
-	b := nieuweBezoeker(t, ts)
+	_, ts, b := opzet(t, Opties{})
 	for _, pad := range []string{"/", "/status", "/rapporten", "/instellingen", "/static/kansrijk.css", "/bestaat-niet"} {
 		resp, _ := b.get(pad)
 		h := resp.Header
@@ -665,9 +661,7 @@ func TestPaniekWordtFoutpagina(t *testing.T) {
 }
 
 func TestProefimportNogNiet(t *testing.T) {
-	dir := werkmapVoorTest(t, testConfig)
-	_, ts := testServer(t, dir, Opties{})
-	b := nieuweBezoeker(t, ts)
+	dir, ts, b := opzet(t, Opties{})
 	var body bytes.Buffer
 	mw := multipart.NewWriter(&body)
 	mw.WriteField("csrf", b.token())
@@ -687,9 +681,7 @@ func TestProefimportNogNiet(t *testing.T) {
 }
 
 func TestInstellingenMetFout(t *testing.T) {
-	dir := werkmapVoorTest(t, testConfig)
-	_, ts := testServer(t, dir, Opties{})
-	b := nieuweBezoeker(t, ts)
+	dir, _, b := opzet(t, Opties{})
 	_, page := b.get("/instellingen")
 	if !strings.Contains(page, "De instellingen zijn in orde") || !strings.Contains(page, "<code>wijkteam_lindehoven_*</code>") {
 		t.Errorf("instellingen of a good werkmap:\n%s", page)

@@ -101,21 +101,30 @@ func (p *werkplaats) metStore(ctx context.Context, wacht time.Duration, f func(*
 	return f(w, db)
 }
 
+// storeDicht is a store that could not be opened; its message is the
+// store's own (Dutch, naming the process that holds it).
+type storeDicht struct{ err error }
+
+func (e storeDicht) Error() string { return e.err.Error() }
+func (e storeDicht) Unwrap() error { return e.err }
+
 // openStore opens the store, trying again for a while when it cannot:
-// most often another process has it, and is done in a moment. The
-// store's own message (Dutch, naming the process) is what remains.
+// most often another process has it, and is done in a moment.
 func (p *werkplaats) openStore(ctx context.Context, pad string) (*store.DB, error) {
 	tot := time.Now().Add(p.wachtOpStore)
 	pauze := 50 * time.Millisecond
 	for {
 		db, err := store.Open(pad)
-		if err == nil || time.Now().After(tot) {
-			return db, err
+		if err == nil {
+			return db, nil
+		}
+		if time.Now().After(tot) {
+			return nil, storeDicht{err}
 		}
 		select {
 		case <-time.After(pauze):
 		case <-ctx.Done():
-			return nil, err
+			return nil, storeDicht{err}
 		}
 		pauze = min(2*pauze, 500*time.Millisecond)
 	}
@@ -593,23 +602,26 @@ func (p *werkplaats) maakRapporten(ctx context.Context, q kansrijk.Kwartaal, sta
 		if err != nil {
 			return err
 		}
-		err = reports.Alle(ctx, coalities, func(co kansrijk.Coalitie) (reports.Geschreven, error) {
+		perCoalitie := func(soort string, maak func(kansrijk.Coalitie) (reports.Geschreven, error)) error {
+			return reports.Alle(ctx, coalities, maak, func(i int, g reports.Geschreven) { tel(g, soort+" "+coalities[i].Naam) })
+		}
+		err = perCoalitie("rapport", func(co kansrijk.Coalitie) (reports.Geschreven, error) {
 			r, err := basis.Rapport(co)
 			if err != nil {
 				return reports.Geschreven{}, err
 			}
 			return u.Schrijf(r)
-		}, func(i int, g reports.Geschreven) { tel(g, "rapport "+coalities[i].Naam) })
+		})
 		if err != nil {
 			return fmt.Errorf("rapport %w", err)
 		}
-		err = reports.Alle(ctx, coalities, func(co kansrijk.Coalitie) (reports.Geschreven, error) {
+		err = perCoalitie("pagina voor ouders", func(co kansrijk.Coalitie) (reports.Geschreven, error) {
 			o, err := basis.Ouders(co)
 			if err != nil {
 				return reports.Geschreven{}, err
 			}
 			return u.SchrijfOuders(o)
-		}, func(i int, g reports.Geschreven) { tel(g, "pagina voor ouders "+coalities[i].Naam) })
+		})
 		if err != nil {
 			return fmt.Errorf("terugkoppeling aan ouders %w", err)
 		}
