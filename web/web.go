@@ -163,7 +163,6 @@ func (s *Server) routes() http.Handler {
 		{"GET /export/kansrijk-cijfers.xlsx", rechtBeheren, s.export},
 		{"GET /instellingen", rechtBeheren, s.instellingen},
 	} {
-		rt := rt
 		mux.Handle(rt.patroon, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			se := sessieVan(r)
 			if !se.mag(rt.recht) {
