@@ -306,6 +306,12 @@ func (u *upload) importeer(t *taak) error {
 			}
 			t.voegToe(res, volgende)
 		})
+	if os.Remove(u.map_) == nil {
+		// Empty: every file was stored before.
+		t.mu.Lock()
+		t.map_ = ""
+		t.mu.Unlock()
+	}
 	if errors.Is(err, errBezig) {
 		return fmt.Errorf("kansrijk web stopte voordat deze aanlevering aan de beurt was; de bestanden staan in %s", u.map_)
 	}

@@ -35,14 +35,15 @@ type werkplaats struct {
 	// wachtOpSlot is how long a page waits for a job of this server to
 	// finish with the werkmap; a job waits its turn.
 	wachtOpSlot time.Duration
-	// wachtOpStore is how long an operation waits for a store that another
-	// process (kansrijk import in a terminal) holds.
-	wachtOpStore time.Duration
+	// wachtOpStore is how long a page waits for a store that another
+	// process (kansrijk import in a terminal) holds; a job, whose page
+	// shows it waits, waits wachtOpStoreTaak.
+	wachtOpStore, wachtOpStoreTaak time.Duration
 }
 
 func nieuweWerkplaats(dir string) *werkplaats {
 	return &werkplaats{dir: dir, slot: make(chan struct{}, 1), now: time.Now,
-		wachtOpSlot: 3 * time.Second, wachtOpStore: 5 * time.Second}
+		wachtOpSlot: 3 * time.Second, wachtOpStore: 5 * time.Second, wachtOpStoreTaak: time.Minute}
 }
 
 // errBezig says the werkmap is busy with another operation of this server.
@@ -76,16 +77,16 @@ func (p *werkplaats) werkmap() (*workspace.Werkmap, error) { return workspace.Op
 // lees runs f for a page, with the werkmap and its store open, under the
 // lock: if a job has it, the page waits wachtOpSlot at most.
 func (p *werkplaats) lees(ctx context.Context, f func(*workspace.Werkmap, *store.DB) error) error {
-	return p.metStore(ctx, p.wachtOpSlot, f)
+	return p.metStore(ctx, p.wachtOpSlot, p.wachtOpStore, f)
 }
 
 // werk runs f for a job, waiting its turn for the lock.
 func (p *werkplaats) werk(ctx context.Context, f func(*workspace.Werkmap, *store.DB) error) error {
-	return p.metStore(ctx, 0, f)
+	return p.metStore(ctx, 0, p.wachtOpStoreTaak, f)
 }
 
-func (p *werkplaats) metStore(ctx context.Context, wacht time.Duration, f func(*workspace.Werkmap, *store.DB) error) error {
-	if err := p.pak(ctx, wacht); err != nil {
+func (p *werkplaats) metStore(ctx context.Context, wachtSlot, wachtStore time.Duration, f func(*workspace.Werkmap, *store.DB) error) error {
+	if err := p.pak(ctx, wachtSlot); err != nil {
 		return err
 	}
 	defer p.laat()
@@ -93,7 +94,7 @@ func (p *werkplaats) metStore(ctx context.Context, wacht time.Duration, f func(*
 	if err != nil {
 		return err
 	}
-	db, err := p.openStore(ctx, w.Database())
+	db, err := p.openStore(ctx, w.Database(), wachtStore)
 	if err != nil {
 		return err
 	}
@@ -110,8 +111,8 @@ func (e storeDicht) Unwrap() error { return e.err }
 
 // openStore opens the store, trying again for a while when it cannot:
 // most often another process has it, and is done in a moment.
-func (p *werkplaats) openStore(ctx context.Context, pad string) (*store.DB, error) {
-	tot := time.Now().Add(p.wachtOpStore)
+func (p *werkplaats) openStore(ctx context.Context, pad string, wacht time.Duration) (*store.DB, error) {
+	tot := time.Now().Add(wacht)
 	pauze := 50 * time.Millisecond
 	for {
 		db, err := store.Open(pad)
@@ -133,11 +134,11 @@ func (p *werkplaats) openStore(ctx context.Context, pad string) (*store.DB, erro
 // instellingen is the Instellingen page: kansrijk.toml as it is on disk
 // and what checking it says.
 type instellingen struct {
-	Pad    string
-	Tekst  string
-	Fout   string // the check's message; "" when the file is fine
-	Config *kansrijk.Config
-	Te     bool // the file is larger than shown
+	Pad      string
+	Tekst    string
+	Fout     string // the check's message; "" when the file is fine
+	Config   *kansrijk.Config
+	Afgekapt bool // the file is larger than shown
 }
 
 const maxInstellingen = 1 << 20
@@ -157,7 +158,7 @@ func (p *werkplaats) instellingen() instellingen {
 		return in
 	}
 	if len(data) > maxInstellingen {
-		data, in.Te = data[:maxInstellingen], true
+		data, in.Afgekapt = data[:maxInstellingen], true
 	}
 	in.Tekst = strings.ToValidUTF8(string(data), "\uFFFD")
 	cfg, err := workspace.Parse(data, pad)
@@ -178,7 +179,7 @@ type importOpties struct {
 }
 
 // errGeenProef is the refusal of a proefimport.
-var errGeenProef = errors.New("deze versie van kansrijk kan nog geen proefimport doen; lees de bestanden gewoon in of wacht op een nieuwere versie")
+var errGeenProef = errors.New("Deze versie van kansrijk kan nog geen proefimport doen; lees de bestanden gewoon in of wacht op een nieuwere versie.")
 
 // uitslag is what happened to one file of an import, for the page.
 type uitslag struct {
@@ -211,8 +212,7 @@ type uitslag struct {
 
 // melding is one message about a cell or row, for the page.
 type melding struct {
-	Fout   bool
-	Ernst  string
+	Fout   bool   // an error, else a warning
 	Plaats string // Blad!C5, or C5 in a CSV file
 	Kolom  string // the column letters of the cell
 	Waarde string
@@ -238,7 +238,7 @@ func meldingen(ms []store.Melding) (out []melding, verborgen int) {
 				continue
 			}
 			out = append(out, melding{
-				Fout: fout, Ernst: m.Ernst, Plaats: m.Plaats(), Kolom: reKolom.FindString(m.Cel),
+				Fout: fout, Plaats: m.Plaats(), Kolom: reKolom.FindString(m.Cel),
 				Waarde: m.Waarde, Tekst: m.Tekst,
 			})
 		}
