@@ -2,6 +2,7 @@ package sheet
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -21,6 +22,10 @@ func FuzzCSV(f *testing.F) {
 		recs, err := parseCSV(data)
 		if err == nil && len(recs) == 0 {
 			t.Errorf("parseCSV(%q): no rows and no error", data)
+		}
+		var se *Error
+		if err != nil && !errors.As(err, &se) {
+			t.Errorf("parseCSV(%q): %v is no *Error", data, err)
 		}
 	})
 }
@@ -53,4 +58,18 @@ func FuzzOpen(f *testing.F) {
 			_ = file.Rows(s, func(int, []string) error { return nil })
 		}
 	})
+}
+
+// parseCSV reads CSV data as Open and Rows do.
+func parseCSV(data []byte) ([][]string, error) {
+	if len(data) == 0 {
+		return nil, &Error{File: "fuzz.csv", Msg: "leeg"}
+	}
+	c, err := openCSV(bytes.NewReader(data), int64(len(data)), "fuzz.csv")
+	if err != nil {
+		return nil, err
+	}
+	var recs [][]string
+	err = c.walk(func(_ int, rec []string) error { recs = append(recs, rec); return nil })
+	return recs, err
 }
