@@ -291,7 +291,7 @@ func (c *csvSource) walk(fn func(row int, cells []string) error) error {
 		if off-prev > int64(MaxRecord) {
 			return g.tooLong(line)
 		}
-		prev, g.base = off, off
+		prev, g.base, g.start = off, off, 0
 		row := line - extra
 		for _, f := range rec {
 			extra += countByte(f, '\n')
@@ -326,6 +326,7 @@ type csvGuard struct {
 	comma byte
 	given int64 // bytes handed to encoding/csv
 	base  int64 // given at the start of the record being read
+	start int   // line where that record starts; 0 until known
 	line  int   // line of the next byte
 	state quoteState
 	open  int // line where the quoted field being read opened
@@ -356,6 +357,9 @@ func (g *csvGuard) Read(p []byte) (int, error) {
 				"Sla het in Excel op als 'CSV (gescheiden door lijstscheidingsteken)'"}
 			g.given += int64(i)
 			return i, g.err
+		}
+		if g.start == 0 && c != '\n' && g.given+int64(i) >= g.base {
+			g.start = g.line
 		}
 		switch g.state {
 		case fieldStart:
@@ -388,7 +392,7 @@ func (g *csvGuard) Read(p []byte) (int, error) {
 	}
 	g.given += int64(n)
 	if g.given-g.base > int64(MaxRecord)+slack {
-		g.err = g.tooLong(0)
+		g.err = g.tooLong(g.start)
 		return n, g.err
 	}
 	if err != nil && err != io.EOF {
@@ -402,18 +406,13 @@ func (g *csvGuard) Read(p []byte) (int, error) {
 }
 
 // tooLong is the error for a record longer than MaxRecord that starts
-// at line (0: the record being read).
+// at line.
 func (g *csvGuard) tooLong(line int) error {
 	if g.state == quoted {
 		return g.unclosed()
 	}
-	e := &Error{File: g.name, CSV: true, Row: line, Msg: fmt.Sprintf("deze regel is langer dan %s; dat is geen rij van een export. "+
+	return &Error{File: g.name, CSV: true, Row: line, Msg: fmt.Sprintf("deze regel is langer dan %s; dat is geen rij van een export. "+
 		"Is het bestand beschadigd, of ontbreken de regeleinden? Vraag de partner het bestand opnieuw te sturen", mb(int64(MaxRecord)))}
-	if line == 0 {
-		e.Msg = fmt.Sprintf("een regel is langer dan %s; dat is geen rij van een export. "+
-			"Is het bestand beschadigd, of ontbreken de regeleinden? Vraag de partner het bestand opnieuw te sturen", mb(int64(MaxRecord)))
-	}
-	return e
 }
 
 func (g *csvGuard) unclosed() error {

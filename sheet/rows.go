@@ -208,7 +208,7 @@ func (r *sheetReader) readCell(row, col int, typ cellType) error {
 		switch string(t.name) {
 		case "v":
 			r.text = r.text[:start]
-			if r.text, err = r.x.elementText(r.text); err != nil {
+			if r.text, err = r.x.elementText(r.text, "v"); err != nil {
 				break
 			}
 			if typ == typeShared {

@@ -599,7 +599,7 @@ func (x *xmlScanner) skipElement() error {
 
 // elementText appends the text of the element whose start tag was just
 // read, with the text of any elements inside it, and reads its end tag.
-func (x *xmlScanner) elementText(dst []byte) ([]byte, error) {
+func (x *xmlScanner) elementText(dst []byte, name string) ([]byte, error) {
 	depth := 1
 	for {
 		var err error
@@ -617,6 +617,9 @@ func (x *xmlScanner) elementText(dst []byte) ([]byte, error) {
 			depth++
 		case tokEnd:
 			if depth--; depth == 0 {
+				if string(t.name) != name {
+					return dst, syntaxError("verwacht </%s>, maar er staat </%s>", name, clip(t.name))
+				}
 				return dst, nil
 			}
 		}
@@ -639,7 +642,7 @@ func (x *xmlScanner) richText(dst []byte) ([]byte, error) {
 		case tokStart:
 			switch string(t.name) {
 			case "t":
-				if dst, err = x.elementText(dst); err != nil {
+				if dst, err = x.elementText(dst, "t"); err != nil {
 					return dst, err
 				}
 			case "rPh":
