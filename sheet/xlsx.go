@@ -259,7 +259,17 @@ func (wb *workbook) open(part, name string) (*xmlScanner, io.Closer, error) {
 		rc.Close()
 		return nil, nil, wb.partError(part, name, err)
 	}
-	return x, rc, nil
+	return x, partCloser{rc, x}, nil
+}
+
+type partCloser struct {
+	rc io.Closer
+	x  *xmlScanner
+}
+
+func (c partCloser) Close() error {
+	c.x.release()
+	return c.rc.Close()
 }
 
 // limitedReader fails, rather than ending quietly, past its limit: a
@@ -337,12 +347,15 @@ func (wb *workbook) sharedStrings(name string) (*sharedStrings, error) {
 }
 
 func readSharedStrings(wb *workbook, name string) (*sharedStrings, error) {
-	part := wb.sstPart
-	x, closer, err := wb.open(part, name)
+	x, closer, err := wb.open(wb.sstPart, name)
 	if err != nil {
 		return nil, err
 	}
 	defer closer.Close()
+	return parseSharedStrings(x, name, wb.sstPart)
+}
+
+func parseSharedStrings(x *xmlScanner, name, part string) (*sharedStrings, error) {
 	fail := func(i int, err error) error {
 		msg := reason(err)
 		if i >= 0 {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"sync"
 	"unicode/utf16"
 	"unicode/utf8"
 
@@ -67,8 +68,12 @@ func syntaxError(format string, a ...any) error { return &xmlError{fmt.Sprintf(f
 // errTruncated is the end of a part in the middle of an element.
 var errTruncated = &xmlError{"het onderdeel houdt midden in een XML-element op; het bestand is niet volledig"}
 
+// buffers keeps scanner buffers between parts: an import reads
+// thousands of small parts.
+var buffers = sync.Pool{New: func() any { return new([scanBuf]byte) }}
+
 func newXMLScanner(r io.Reader) (*xmlScanner, error) {
-	x := &xmlScanner{r: r, buf: make([]byte, scanBuf)}
+	x := &xmlScanner{r: r, buf: buffers.Get().(*[scanBuf]byte)[:]}
 	x.fill()
 	if err := x.decoding(); err != nil {
 		return nil, err
@@ -124,6 +129,14 @@ func (x *xmlScanner) decoding() error {
 		x.pos += 3
 	}
 	return nil
+}
+
+// release gives the buffer back; the scanner is not used after it.
+func (x *xmlScanner) release() {
+	if cap(x.buf) == scanBuf {
+		buffers.Put((*[scanBuf]byte)(x.buf[:scanBuf]))
+	}
+	x.buf = nil
 }
 
 type errReader struct{ err error }
@@ -242,6 +255,11 @@ var (
 // skipSpecial skips a comment, processing instruction, DOCTYPE or (when
 // not inside text) CDATA section at pos.
 func (x *xmlScanner) skipSpecial() (bool, error) {
+	if x.pos+1 < x.end {
+		if c := x.buf[x.pos+1]; c != '!' && c != '?' {
+			return false, nil // a tag: by far the most common
+		}
+	}
 	x.ensure(len(cdataStart))
 	b := x.buf[x.pos:x.end]
 	switch {
@@ -308,6 +326,17 @@ func (x *xmlScanner) skipDoctype() error {
 
 // tag reads the start, end or empty-element tag at pos.
 func (x *xmlScanner) tag() (token, error) {
+	// Fast path: the next '>' ends the tag unless a quoted attribute
+	// value holds one.
+	if b := x.buf[x.pos:x.end]; len(b) > 1 {
+		if j := bytes.IndexByte(b[1:], '>') + 1; j > 0 {
+			t := b[:j+1]
+			if bytes.IndexByte(t, '\'') < 0 && bytes.Count(t, []byte{'"'})%2 == 0 && bytes.IndexByte(t[1:], '<') < 0 {
+				x.pos += j + 1
+				return parseTag(t)
+			}
+		}
+	}
 	scanned := 1
 	var quote byte
 	for {
@@ -340,7 +369,10 @@ func parseTag(t []byte) (token, error) {
 	tok := token{kind: tokStart}
 	if len(t) > 0 && t[0] == '/' {
 		tok.kind = tokEnd
-		t = bytes.TrimRight(t[1:], " \t\r\n")
+		t = t[1:]
+		for len(t) > 0 && isSpace(t[len(t)-1]) {
+			t = t[:len(t)-1]
+		}
 	} else if len(t) > 0 && t[len(t)-1] == '/' {
 		tok.kind = tokEmpty
 		t = t[:len(t)-1]
@@ -389,7 +421,10 @@ func attrNS(attrs []byte, name string, prefixed bool) ([]byte, bool, error) {
 		if eq < 0 {
 			return nil, false, syntaxError("een XML-attribuut zonder waarde")
 		}
-		key := bytes.TrimRight(a[:eq], " \t\r\n")
+		key := a[:eq]
+		for len(key) > 0 && isSpace(key[len(key)-1]) {
+			key = key[:len(key)-1]
+		}
 		a = a[eq+1:]
 		i = 0
 		for i < len(a) && isSpace(a[i]) {
