@@ -271,7 +271,7 @@ func (c *csvSource) walk(fn func(row int, cells []string) error) error {
 				return err
 			}
 			if records == 0 {
-				return &Error{File: c.name, Msg: "het bestand bevat geen regels"}
+				return &Error{File: c.name, Msg: "het bestand bevat geen gegevens: alle regels zijn leeg"}
 			}
 			return nil
 		}
@@ -285,7 +285,6 @@ func (c *csvSource) walk(fn func(row int, cells []string) error) error {
 			}
 			return &Error{File: c.name, Msg: "het bestand is geen geldige CSV", Err: err}
 		}
-		records++
 		line, _ := r.FieldPos(0)
 		off := r.InputOffset()
 		if off-prev > int64(MaxRecord) {
@@ -299,6 +298,7 @@ func (c *csvSource) walk(fn func(row int, cells []string) error) error {
 		if isEmpty(rec) {
 			continue
 		}
+		records++
 		if err := fn(row, rec); err != nil {
 			return err
 		}

@@ -1,7 +1,10 @@
 // Package sheet reads partner spreadsheets (xlsx) and CSV files safely:
-// it says what a file really is before trusting its name, streams rows
-// instead of loading whole workbooks, bounds what a file may inflate to,
-// and turns every failure into a Dutch message a partner understands.
+// it reads only regular files, says what a file really is before
+// trusting its name, streams rows (its own SpreadsheetML scanner, see
+// xmlscan.go; CSV decoded record by record) instead of loading whole
+// workbooks, bounds what a file may inflate to and the work per byte of
+// it, and turns every failure into an *Error: a location and a Dutch
+// message a partner understands. excelize stays for writing workbooks.
 package sheet
 
 import (

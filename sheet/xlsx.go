@@ -10,6 +10,7 @@ import (
 	"path"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -42,6 +43,7 @@ type workbook struct {
 	parts   map[string]*zip.File // normalised name → entry
 	sheets  []wbSheet
 	sstPart string
+	sstMu   sync.Mutex
 	sst     *sharedStrings // nil until a sheet needs it
 	sstErr  error
 }
@@ -335,6 +337,8 @@ func (s *sharedStrings) at(i int) string {
 // sharedStrings reads the shared strings table once, when a sheet first
 // needs it. Its faults are the table's, not a row's.
 func (wb *workbook) sharedStrings(name string) (*sharedStrings, error) {
+	wb.sstMu.Lock()
+	defer wb.sstMu.Unlock()
 	if wb.sst != nil || wb.sstErr != nil {
 		return wb.sst, wb.sstErr
 	}
