@@ -312,13 +312,10 @@ func (x *xmlScanner) skipDoctype() error {
 		for x.pos < x.end {
 			c := x.buf[x.pos]
 			x.pos++
+			if inQuotes(&quote, c) {
+				continue
+			}
 			switch {
-			case quote != 0:
-				if c == quote {
-					quote = 0
-				}
-			case c == '"' || c == '\'':
-				quote = c
 			case c == '[':
 				depth++
 			case c == ']':
@@ -331,6 +328,22 @@ func (x *xmlScanner) skipDoctype() error {
 			return x.failure()
 		}
 	}
+}
+
+// inQuotes follows quoted values: it reports whether c opens, closes
+// or is inside one.
+func inQuotes(quote *byte, c byte) bool {
+	switch {
+	case *quote != 0:
+		if c == *quote {
+			*quote = 0
+		}
+		return true
+	case c == '"' || c == '\'':
+		*quote = c
+		return true
+	}
+	return false
 }
 
 // tag reads the start, end or empty-element tag at pos.
@@ -352,13 +365,10 @@ func (x *xmlScanner) tag() (token, error) {
 		b := x.buf[x.pos:x.end]
 		for j := scanned; j < len(b); j++ {
 			c := b[j]
+			if inQuotes(&quote, c) {
+				continue
+			}
 			switch {
-			case quote != 0:
-				if c == quote {
-					quote = 0
-				}
-			case c == '"' || c == '\'':
-				quote = c
 			case c == '>':
 				x.pos += j + 1
 				return parseTag(b[:j+1])
