@@ -133,13 +133,11 @@ func (r *sheetReader) readRow(row int) error {
 	r.text, r.spans = r.text[:0], r.spans[:0]
 	col := -1
 	for {
-		t, err := r.x.next()
+		t, err := r.x.inside()
 		if err != nil {
 			return r.fail(row, 0, reason(err), err)
 		}
 		switch {
-		case t.kind == tokNone:
-			return r.fail(row, 0, reason(errTruncated), errTruncated)
 		case t.kind == tokEnd && string(t.name) == "row":
 			return nil
 		case t.kind == tokEnd:
@@ -188,12 +186,8 @@ func (r *sheetReader) readCell(row, col int, typ cellType) error {
 	shared := -1
 	var err error
 	for {
-		t, e := r.x.next()
+		t, e := r.x.inside()
 		if err = e; err != nil {
-			break
-		}
-		if t.kind == tokNone {
-			err = errTruncated
 			break
 		}
 		if t.kind == tokEnd {

@@ -629,49 +629,49 @@ func charRef(ref []byte) (rune, bool) {
 	return r, true
 }
 
+// inside returns the next tag inside an element: the end of the input
+// there is an error.
+func (x *xmlScanner) inside() (token, error) {
+	t, err := x.next()
+	if err == nil && t.kind == tokNone {
+		err = errTruncated
+	}
+	return t, err
+}
+
 // skipElement skips the rest of the element whose start tag was just
 // read.
 func (x *xmlScanner) skipElement() error {
-	depth := 1
-	for {
-		t, err := x.next()
-		if err != nil {
-			return err
-		}
-		switch t.kind {
-		case tokNone:
-			return errTruncated
-		case tokStart:
-			depth++
-		case tokEnd:
-			if depth--; depth == 0 {
-				return nil
-			}
-		}
-	}
+	_, err := x.element(nil, "", false)
+	return err
 }
 
-// elementText appends the text of the element whose start tag was just
-// read, with the text of any elements inside it, and reads its end tag.
+// elementText appends the text of the element name whose start tag was
+// just read, with the text of any elements inside it, and reads its end
+// tag.
 func (x *xmlScanner) elementText(dst []byte, name string) ([]byte, error) {
+	return x.element(dst, name, true)
+}
+
+func (x *xmlScanner) element(dst []byte, name string, keep bool) ([]byte, error) {
 	depth := 1
 	for {
 		var err error
-		if dst, err = x.text(dst); err != nil {
-			return dst, err
+		if keep {
+			if dst, err = x.text(dst); err != nil {
+				return dst, err
+			}
 		}
-		t, err := x.next()
+		t, err := x.inside()
 		if err != nil {
 			return dst, err
 		}
 		switch t.kind {
-		case tokNone:
-			return dst, errTruncated
 		case tokStart:
 			depth++
 		case tokEnd:
 			if depth--; depth == 0 {
-				if string(t.name) != name {
+				if name != "" && string(t.name) != name {
 					return dst, syntaxError("verwacht </%s>, maar er staat </%s>", name, clip(t.name))
 				}
 				return dst, nil
@@ -686,13 +686,11 @@ func (x *xmlScanner) elementText(dst []byte, name string) ([]byte, error) {
 func (x *xmlScanner) richText(dst []byte) ([]byte, error) {
 	depth := 1
 	for {
-		t, err := x.next()
+		t, err := x.inside()
 		if err != nil {
 			return dst, err
 		}
 		switch t.kind {
-		case tokNone:
-			return dst, errTruncated
 		case tokStart:
 			switch string(t.name) {
 			case "t":
