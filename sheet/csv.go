@@ -194,8 +194,8 @@ func (c *csvSource) text() io.Reader {
 }
 
 // sniff picks the separator from the first lines: the one that splits
-// most of them into the same number of fields (more than one). One line
-// is not enough: a title above the table ("Wijkteam Dijkwaard, K1")
+// most of them into the same number of fields (more than one), counted
+// in cells. One line is not enough: a title above the table ("Wijkteam Dijkwaard, K1")
 // has commas where the table has semicolons.
 func (c *csvSource) sniff() (rune, error) {
 	g := &csvGuard{r: c.text(), name: c.name, line: 1}
@@ -221,7 +221,7 @@ func (c *csvSource) sniff() (rune, error) {
 			}
 		}
 	}
-	best, bestSupport, bestShare := ';', 0, 0.0
+	best, bestScore, bestShare := ';', 0, 0.0
 	for _, d := range []rune{';', ',', '\t', '|'} {
 		r := csv.NewReader(bytes.NewReader(sample))
 		r.Comma, r.LazyQuotes, r.FieldsPerRecord = d, true, -1
@@ -240,16 +240,21 @@ func (c *csvSource) sniff() (rune, error) {
 				counts[len(rec)]++
 			}
 		}
-		support := 0
-		for _, k := range counts {
-			support = max(support, k)
+		// The score is the number of cells in the lines that agree on a
+		// field count: a few commas in numbers (1,5) or one quote
+		// left open do not outweigh a table of semicolons.
+		support, score := 0, 0
+		for n, k := range counts {
+			if n*k > score || (n*k == score && k > support) {
+				support, score = k, n*k
+			}
 		}
 		if records == 0 {
 			continue
 		}
 		share := float64(support) / float64(records)
-		if support > bestSupport || (support == bestSupport && support > 0 && share > bestShare) {
-			best, bestSupport, bestShare = d, support, share
+		if score > bestScore || (score == bestScore && score > 0 && share > bestShare) {
+			best, bestScore, bestShare = d, score, share
 		}
 	}
 	return best, nil
