@@ -2,7 +2,6 @@ package sheet
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"reflect"
 	"sort"
@@ -200,5 +199,3 @@ func clipRow(c []string) string {
 	}
 	return s
 }
-
-var _ = os.Stat

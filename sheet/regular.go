@@ -88,9 +88,6 @@ func tooLarge(size int64) string {
 // Size is the size the file had when it was opened.
 func (r *Regular) Size() int64 { return r.size }
 
-// Name is the file's base name.
-func (r *Regular) Name() string { return r.name }
-
 // Read reads up to the size the file had when it was opened: a file
 // that grows while it is read (or a file of the kernel that says it is
 // empty but is not) cannot make a reader run on.
