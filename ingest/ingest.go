@@ -289,7 +289,7 @@ func (im *Importer) lees(ctx context.Context, pad string, bekend map[string]stor
 	sum, err := hashFile(pad)
 	if err != nil {
 		res.Status = Afgewezen
-		res.Fout = fmt.Sprintf("%s: kan het bestand niet lezen (%v)", name, err)
+		res.Fout = err.Error() // a *sheet.Error: Dutch, naming the file
 		return v
 	}
 	if l, ok, err := im.opgeslagen(ctx, bekend, sum, name); err != nil {
@@ -412,8 +412,11 @@ func nieuw(batch []wacht) []store.Nieuw {
 	return ns
 }
 
+// hashFile hashes a file only once sheet.OpenRegular has found it a
+// regular file within bounds: a symbolic link to /dev/zero or a named
+// pipe would otherwise hang the import here.
 func hashFile(p string) (string, error) {
-	f, err := os.Open(p)
+	f, err := sheet.OpenRegular(p)
 	if err != nil {
 		return "", err
 	}

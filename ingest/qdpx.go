@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path"
 	"path/filepath"
 	"regexp"
@@ -16,6 +15,7 @@ import (
 	"unicode/utf8"
 
 	"kansrijk"
+	"kansrijk/sheet"
 	"kansrijk/store"
 )
 
@@ -279,44 +279,55 @@ func unmarshalQDE(b []byte, p *qdeProject) error {
 type qdaProject struct {
 	qdeNaam string
 	qde     []byte
-	zr      *zip.ReadCloser
+	zr      *zip.Reader
+	fh      io.Closer            // the file, open while zr reads it
 	bronnen map[string]*zip.File // lower-case base name → entry under sources/
 }
 
 func (p *qdaProject) Close() {
-	if p.zr != nil {
-		p.zr.Close()
+	if p.fh != nil {
+		p.fh.Close()
 	}
 }
 
 // openQDA opens a .qdpx or a bare .qde, within the size limits.
 func openQDA(pad string) (*qdaProject, error) {
-	fh, err := os.Open(pad)
+	// Only a regular file is read (no FIFO, no link to /dev/zero).
+	fh, err := sheet.OpenRegular(pad)
 	if err != nil {
-		return nil, fmt.Errorf("kan het bestand niet openen (%v)", err)
+		var se *sheet.Error
+		if errors.As(err, &se) {
+			return nil, errors.New(se.Msg) // the caller names the file
+		}
+		return nil, err
 	}
-	st, err := fh.Stat()
-	if err != nil || st.IsDir() {
-		fh.Close()
-		return nil, errors.New("dit is geen leesbaar bestand")
-	}
+	keep := false
+	defer func() {
+		if !keep {
+			fh.Close()
+		}
+	}()
 	head := make([]byte, 4)
 	n, _ := io.ReadFull(fh, head)
-	fh.Close()
 	head = head[:n]
 	switch {
-	case st.Size() == 0:
+	case fh.Size() == 0:
 		return nil, errors.New("het bestand is leeg (0 bytes); vraag de partner het opnieuw te sturen")
 	case bytes.HasPrefix(head, []byte("PK\x03\x04")):
-		return openQDPX(pad)
+		p, err := openQDPX(fh)
+		keep = err == nil
+		return p, err
 	case bytes.HasPrefix(head, []byte("PK")):
 		return nil, errors.New("het bestand is beschadigd of niet volledig (geen geldige .qdpx); vraag de partner het opnieuw te sturen")
 	}
 	// A bare project.qde: XML without the source texts.
-	if st.Size() > MaxQDAProject {
+	if fh.Size() > MaxQDAProject {
 		return nil, fmt.Errorf("het project is groter dan %d MB en wordt niet gelezen", MaxQDAProject>>20)
 	}
-	b, err := os.ReadFile(pad)
+	if err := fh.Rewind(); err != nil {
+		return nil, err
+	}
+	b, err := io.ReadAll(fh)
 	if err != nil {
 		return nil, fmt.Errorf("kan het bestand niet lezen (%v)", err)
 	}
@@ -327,21 +338,15 @@ func openQDA(pad string) (*qdaProject, error) {
 	return &qdaProject{qdeNaam: filepath.Base(pad), qde: b}, nil
 }
 
-func openQDPX(pad string) (*qdaProject, error) {
-	zr, err := zip.OpenReader(pad)
+func openQDPX(fh *sheet.Regular) (*qdaProject, error) {
+	zr, err := zip.NewReader(fh, fh.Size())
 	if err != nil {
 		return nil, errors.New("het bestand is beschadigd of niet volledig (geen geldige .qdpx); vraag de partner het opnieuw te sturen")
 	}
-	ok := false
-	defer func() {
-		if !ok {
-			zr.Close()
-		}
-	}()
 	if len(zr.File) > MaxQDABestanden {
 		return nil, fmt.Errorf("de .qdpx bevat %d bestanden; meer dan %d wordt niet gelezen", len(zr.File), MaxQDABestanden)
 	}
-	p := &qdaProject{zr: zr, bronnen: map[string]*zip.File{}}
+	p := &qdaProject{zr: zr, fh: fh, bronnen: map[string]*zip.File{}}
 	var qde []*zip.File
 	for _, f := range zr.File {
 		name := strings.ToLower(strings.ReplaceAll(f.Name, `\`, "/"))
@@ -380,7 +385,6 @@ func openQDPX(pad string) (*qdaProject, error) {
 		return nil, fmt.Errorf("%s: %v", f.Name, err)
 	}
 	p.qde = b
-	ok = true
 	return p, nil
 }
 

@@ -1,7 +1,10 @@
 // Package sheet reads partner spreadsheets (xlsx) and CSV files safely:
-// it says what a file really is before trusting its name, streams rows
-// instead of loading whole workbooks, bounds what a file may inflate to,
-// and turns every failure into a Dutch message a partner understands.
+// it reads only regular files, says what a file really is before
+// trusting its name, streams rows (its own SpreadsheetML scanner, see
+// xmlscan.go; CSV decoded record by record) instead of loading whole
+// workbooks, bounds what a file may inflate to and the work per byte of
+// it, and turns every failure into an *Error: a location and a Dutch
+// message a partner understands. excelize stays for writing workbooks.
 package sheet
 
 import (
@@ -9,34 +12,29 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io"
-	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
-
-	"github.com/xuri/excelize/v2"
 )
 
 // Limits that keep a hostile or broken file from exhausting memory.
-// Variables, so tests can lower them.
+// Variables, so tests can lower them. See also MaxFile, MaxRecord,
+// MaxCells and the limits on shared strings.
 var (
 	MaxUnzipped    uint64 = 1 << 30 // total inflated size of an xlsx
 	MaxUnzippedXML int64  = 256 << 20
 	MaxCSV         int64  = 256 << 20
-	MaxRows               = 2_000_000 // rows read from one sheet
-	MaxEmptyRun           = 10_000    // consecutive empty rows after which a sheet is taken to end
+	MaxRows               = 2_000_000 // row elements read from one sheet
 )
 
 // File is an opened spreadsheet or CSV file.
 type File struct {
 	Path string
 	Name string // base name, for messages
-	x    *excelize.File
-	csv  [][]string
-	// maxSheetXML is the largest inflated worksheet part, which bounds
-	// what loading a sheet into memory may cost.
-	maxSheetXML uint64
+	reg  *Regular
+	wb   *workbook  // an xlsx
+	csv  *csvSource // a CSV file
 
 	// bewaarMax and bewaard: see Bewaar.
 	bewaarMax int
@@ -59,136 +57,119 @@ func (f *File) Bewaar(max int) {
 }
 
 // IsCSV reports whether the file was read as CSV.
-func (f *File) IsCSV() bool { return f.x == nil }
+func (f *File) IsCSV() bool { return f.csv != nil }
 
-// Open reads what path really is and opens it. Errors are Dutch and
-// name the file.
+// Open reads what path really is and opens it: only a regular file
+// (see OpenRegular), an xlsx by its zip structure, anything else as
+// CSV. Errors are *Error values, in Dutch, naming the file.
 func Open(path string) (*File, error) {
 	name := filepath.Base(path)
-	fail := func(format string, a ...any) error {
-		return fmt.Errorf("%s: %s", name, fmt.Sprintf(format, a...))
-	}
+	fail := func(msg string) (*File, error) { return nil, &Error{File: name, Msg: msg} }
 	if strings.HasPrefix(name, "~$") {
-		return nil, fail("dit is een tijdelijk vergrendelingsbestand van Excel, geen aanlevering; sla het bestand over")
+		return fail("dit is een tijdelijk vergrendelingsbestand van Excel, geen aanlevering; sla het bestand over")
 	}
-	st, err := os.Stat(path)
+	reg, err := OpenRegular(path)
 	if err != nil {
-		return nil, fail("kan het bestand niet lezen (%v)", err)
+		return nil, err
 	}
-	if st.IsDir() {
-		return nil, fail("dit is een map, geen bestand")
-	}
-	if st.Size() == 0 {
-		return nil, fail("het bestand is leeg (0 bytes); vraag de partner het opnieuw te sturen")
-	}
-	fh, err := os.Open(path)
+	f, err := open(reg, path, name)
 	if err != nil {
-		return nil, fail("kan het bestand niet openen (%v)", err)
+		reg.Close()
+		return nil, err
 	}
-	defer fh.Close()
-	head := make([]byte, 8)
-	n, _ := io.ReadFull(fh, head)
-	head = head[:n]
+	return f, nil
+}
 
+func open(reg *Regular, path, name string) (*File, error) {
+	fail := func(msg string) (*File, error) { return nil, &Error{File: name, Msg: msg} }
+	size := reg.Size()
+	if size == 0 {
+		return fail("het bestand is leeg (0 bytes); vraag de partner het opnieuw te sturen")
+	}
+	head := make([]byte, min(size, 8))
+	if _, err := reg.ReadAt(head, 0); err != nil {
+		return nil, readError(name, err)
+	}
 	switch {
 	case bytes.HasPrefix(head, []byte("PK\x03\x04")):
-		return openZip(path, name, st.Size())
+		wb, err := openZip(reg, name)
+		if err != nil {
+			return nil, err
+		}
+		return &File{Path: path, Name: name, reg: reg, wb: wb}, nil
 	case bytes.HasPrefix(head, []byte{0xD0, 0xCF, 0x11, 0xE0}):
-		return nil, fail("dit is een oud Excel-bestand (.xls, Excel 97-2003) of een met een wachtwoord beveiligd bestand. " +
+		return fail("dit is een oud Excel-bestand (.xls, Excel 97-2003) of een met een wachtwoord beveiligd bestand. " +
 			"Open het in Excel, haal een eventueel wachtwoord weg en kies 'Opslaan als' > 'Excel-werkmap (*.xlsx)'")
 	case bytes.HasPrefix(head, []byte("PK")):
-		return nil, fail("het bestand is beschadigd of niet volledig (geen geldige xlsx); vraag de partner het opnieuw te sturen")
+		return fail("het bestand is beschadigd of niet volledig (geen geldige xlsx); vraag de partner het opnieuw te sturen")
 	}
-	if st.Size() > MaxCSV {
-		return nil, fail("het bestand is groter dan %d MB; dat is te groot voor één aanlevering", MaxCSV>>20)
+	if size > MaxCSV {
+		return fail(fmt.Sprintf("het bestand is groter dan %s; dat is te groot voor één aanlevering", mb(MaxCSV)))
 	}
 	if ext := strings.ToLower(filepath.Ext(name)); ext == ".xlsx" || ext == ".xlsm" || ext == ".xls" || ext == ".ods" {
-		return nil, fail("heet %s maar is geen Excel-werkmap; open het in Excel en sla het op als .xlsx", ext)
+		return fail(fmt.Sprintf("heet %s maar is geen Excel-werkmap; open het in Excel en sla het op als .xlsx", ext))
 	}
-	data, err := os.ReadFile(path)
+	c, err := openCSV(reg, size, name)
 	if err != nil {
-		return nil, fail("kan het bestand niet lezen (%v)", err)
+		return nil, err
 	}
-	recs, err := parseCSV(data)
-	if err != nil {
-		return nil, fail("%v", err)
-	}
-	return &File{Path: path, Name: name, csv: recs}, nil
+	return &File{Path: path, Name: name, reg: reg, csv: c}, nil
 }
 
-func openZip(path, name string, size int64) (*File, error) {
-	fail := func(format string, a ...any) error {
-		return fmt.Errorf("%s: %s", name, fmt.Sprintf(format, a...))
-	}
-	zr, err := zip.OpenReader(path)
+func openZip(reg *Regular, name string) (*workbook, error) {
+	fail := func(msg string) (*workbook, error) { return nil, &Error{File: name, Msg: msg} }
+	zr, err := zip.NewReader(reg, reg.Size())
 	if err != nil {
-		return nil, fail("het bestand is beschadigd of niet volledig (geen geldige xlsx); vraag de partner het opnieuw te sturen")
+		return fail("het bestand is beschadigd of niet volledig (geen geldige xlsx); vraag de partner het opnieuw te sturen")
 	}
-	var total, maxSheet uint64
-	isXLSX, isODS := false, false
+	var total uint64
 	for _, zf := range zr.File {
 		total += zf.UncompressedSize64
-		if strings.HasPrefix(zf.Name, "xl/worksheets/") {
-			maxSheet = max(maxSheet, zf.UncompressedSize64)
-		}
-		switch {
-		case zf.Name == "xl/workbook.xml":
-			isXLSX = true
-		case zf.Name == "xl/workbook.bin":
-			zr.Close()
-			return nil, fail("dit is een binaire Excel-werkmap (.xlsb); sla het in Excel op als 'Excel-werkmap (*.xlsx)'")
-		case zf.Name == "content.xml" || zf.Name == "mimetype":
-			isODS = true
+		if total > MaxUnzipped || total < zf.UncompressedSize64 {
+			return fail(fmt.Sprintf("het bestand pakt uit tot meer dan %s (zelf %s); dat is meer dan de grens van %s en wordt niet gelezen",
+				mb(int64(min(total, MaxUnzipped))), kb(reg.Size()), mb(int64(MaxUnzipped))))
 		}
 	}
-	zr.Close()
-	if !isXLSX {
-		if isODS {
-			return nil, fail("dit is een OpenDocument-bestand (.ods of REFI-QDA), geen Excel-werkmap; sla het op als .xlsx")
-		}
-		return nil, fail("dit zip-bestand is geen Excel-werkmap (xl/workbook.xml ontbreekt)")
-	}
-	if total > MaxUnzipped {
-		return nil, fail("het bestand pakt uit tot %d MB (zelf %d kB); dat is meer dan de grens van %d MB en wordt niet gelezen",
-			total>>20, size>>10, MaxUnzipped>>20)
-	}
-	x, err := excelize.OpenFile(path, excelize.Options{UnzipSizeLimit: int64(MaxUnzipped), UnzipXMLSizeLimit: MaxUnzippedXML})
-	if err != nil {
-		return nil, fail("kan de werkmap niet lezen: %v", dutchExcelize(err))
-	}
-	return &File{Path: path, Name: name, x: x, maxSheetXML: maxSheet}, nil
+	return openWorkbook(zr, name)
 }
 
-func dutchExcelize(err error) string {
-	switch {
-	case errors.Is(err, excelize.ErrWorkbookFileFormat):
-		return "geen ondersteund werkmapformaat"
-	case strings.Contains(err.Error(), "password") || strings.Contains(err.Error(), "encrypt"):
-		return "de werkmap is met een wachtwoord beveiligd"
+// mb writes a size for a message.
+func mb(n int64) string {
+	if n < 1<<20 {
+		return kb(n)
 	}
-	return err.Error()
+	return strconv.FormatInt(n>>20, 10) + " MB"
 }
+
+func kb(n int64) string { return strconv.FormatInt((n+1023)>>10, 10) + " kB" }
 
 // Close releases the file.
 func (f *File) Close() error {
-	if f.x != nil {
-		return f.x.Close()
+	if f.reg != nil {
+		return f.reg.Close()
 	}
 	return nil
 }
 
-// Sheets lists the sheet names; a CSV file has one sheet named "".
+// Sheets lists the sheet names in the workbook's order; a CSV file has
+// one sheet named "".
 func (f *File) Sheets() []string {
-	if f.x == nil {
+	if f.wb == nil {
 		return []string{""}
 	}
-	return f.x.GetSheetList()
+	names := make([]string, len(f.wb.sheets))
+	for i, s := range f.wb.sheets {
+		names[i] = s.name
+	}
+	return names
 }
 
 // Rows calls fn for every row of sheet, in order, with its 1-based row
 // number and the raw cell texts (dates as Excel serial numbers, numbers
-// without display formatting). Empty rows are skipped; row numbers stay
-// those the partner sees. fn may return ErrStop to end early.
+// without display formatting, booleans as 0 and 1, shared and inline
+// strings resolved). Empty rows are skipped; row numbers stay those the
+// partner sees. fn may return ErrStop to end early; its other errors
+// are returned as they are.
 func (f *File) Rows(sheet string, fn func(row int, cells []string) error) error {
 	if rijen, ok := f.bewaard[sheet]; ok {
 		for _, r := range rijen {
@@ -202,7 +183,7 @@ func (f *File) Rows(sheet string, fn func(row int, cells []string) error) error 
 		}
 		return nil
 	}
-	if f.bewaarMax <= 0 || f.x == nil { // a CSV file is in memory already
+	if f.bewaarMax <= 0 {
 		return f.rows(sheet, fn)
 	}
 	var (
@@ -234,78 +215,52 @@ func (f *File) Rows(sheet string, fn func(row int, cells []string) error) error 
 }
 
 func (f *File) rows(sheet string, fn func(row int, cells []string) error) error {
-	if f.x == nil {
-		for i, rec := range f.csv {
-			if isEmpty(rec) {
-				continue
-			}
-			if err := fn(i+1, rec); err != nil {
-				if errors.Is(err, ErrStop) {
-					return nil
-				}
-				return err
-			}
-		}
+	var err error
+	if f.csv != nil {
+		err = f.csv.walk(fn)
+	} else {
+		err = f.walkSheet(sheet, fn)
+	}
+	if errors.Is(err, ErrStop) {
 		return nil
 	}
-	seen, err := f.stream(sheet, fn)
-	if err != nil || seen > 0 || f.maxSheetXML > maxFallbackXML {
-		return err
-	}
-	// excelize's streaming reader drops the values of cells with an empty
-	// style attribute (s=""). Loading the sheet into memory first makes
-	// Rows read excelize's own cleaned-up copy, which keeps them. Only
-	// done for an apparently empty, small sheet, so a sheet of a million
-	// empty rows is never loaded whole.
-	if _, err := f.x.GetCellValue(sheet, "A1"); err != nil {
-		return nil
-	}
-	_, err = f.stream(sheet, fn)
 	return err
 }
 
-// maxFallbackXML bounds the sheets that may be loaded into memory.
-const maxFallbackXML = 16 << 20
-
-// stream walks a sheet with excelize's streaming reader and returns how
-// many non-empty rows it passed to fn.
-func (f *File) stream(sheet string, fn func(row int, cells []string) error) (seen int, err error) {
-	rows, err := f.x.Rows(sheet)
+// walkSheet streams one worksheet of an xlsx.
+func (f *File) walkSheet(sheet string, fn func(row int, cells []string) error) error {
+	var s *wbSheet
+	for i := range f.wb.sheets {
+		if f.wb.sheets[i].name == sheet {
+			s = &f.wb.sheets[i]
+			break
+		}
+	}
+	if s == nil {
+		for i := range f.wb.sheets {
+			if strings.EqualFold(f.wb.sheets[i].name, sheet) {
+				s = &f.wb.sheets[i]
+				break
+			}
+		}
+	}
+	if s == nil {
+		return &Error{File: f.Name, Sheet: sheet, Msg: "dit blad staat niet in de werkmap; die heeft de bladen: " + strings.Join(f.Sheets(), ", ")}
+	}
+	if s.part == "" || f.wb.parts[s.part] == nil {
+		return &Error{File: f.Name, Sheet: s.name, Msg: "de werkmap noemt dit blad, maar het blad zelf ontbreekt; het bestand is beschadigd. Sla het opnieuw op in Excel"}
+	}
+	x, closer, err := f.wb.open(s.part, f.Name)
 	if err != nil {
-		return 0, fmt.Errorf("%s, blad %q: kan het blad niet lezen: %v", f.Name, sheet, err)
+		var se *Error
+		if errors.As(err, &se) {
+			se.Sheet, se.Part = s.name, ""
+		}
+		return err
 	}
-	defer rows.Close()
-	n, empty := 0, 0
-	for rows.Next() {
-		n++
-		if n > MaxRows {
-			return seen, fmt.Errorf("%s, blad %q: meer dan %d rijen; dat is te groot voor één aanlevering", f.Name, sheet, MaxRows)
-		}
-		cells, err := rows.Columns(excelize.Options{RawCellValue: true})
-		if err != nil {
-			return seen, fmt.Errorf("%s, blad %q, rij %d: kan de rij niet lezen: %v", f.Name, sheet, n, err)
-		}
-		if isEmpty(cells) {
-			// Workbooks with many formatted but empty rows: stop after a
-			// long empty run instead of walking a million rows.
-			if empty++; empty > MaxEmptyRun {
-				return seen, nil
-			}
-			continue
-		}
-		empty = 0
-		seen++
-		if err := fn(n, cells); err != nil {
-			if errors.Is(err, ErrStop) {
-				return seen, nil
-			}
-			return seen, err
-		}
-	}
-	if err := rows.Error(); err != nil {
-		return seen, fmt.Errorf("%s, blad %q: kan het blad niet lezen: %v", f.Name, sheet, err)
-	}
-	return seen, nil
+	defer closer.Close()
+	r := &sheetReader{x: x, wb: f.wb, file: f.Name, sheet: s.name}
+	return r.walk(fn)
 }
 
 // ErrStop ends a Rows walk early without error.
@@ -322,11 +277,23 @@ func isEmpty(cells []string) bool {
 
 // Cell names a cell the way Excel does: Cell(3, 7) is "C7".
 func Cell(col, row int) string {
-	s, err := excelize.CoordinatesToCellName(col, row)
-	if err != nil {
+	if col < 1 || col > maxColumn || row < 1 || row > maxRow {
 		return fmt.Sprintf("kolom %d, rij %d", col, row)
 	}
-	return s
+	return columnName(col) + strconv.Itoa(row)
+}
+
+// columnName is Excel's name of a 1-based column: 1 is A, 28 is AB.
+func columnName(col int) string {
+	var b [4]byte
+	i := len(b)
+	for col > 0 {
+		col--
+		i--
+		b[i] = byte('A' + col%26)
+		col /= 26
+	}
+	return string(b[i:])
 }
 
 // Get returns cells[i] trimmed, or "" past the end of the row.

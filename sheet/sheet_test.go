@@ -101,7 +101,8 @@ func TestBadFiles(t *testing.T) {
 		{"tabel.ods", ods.Bytes(), "OpenDocument"},
 		{"~$lock.xlsx", []byte("x"), "vergrendelingsbestand"},
 		{"tekst.xlsx", []byte("dit is geen werkmap"), "geen Excel-werkmap"},
-		{"utf16.csv", []byte("a\x00;\x00b\x00\n\x00c\x00;\x00d\x00\n\x00"), "UTF-16"},
+		{"nul.csv", []byte("a;b\nc\x00;d\n"), "NUL-teken"},
+		{"gz.csv", []byte("\x1f\x8b\x08\x00rest"), "gzip"},
 	}
 	for _, tt := range tests {
 		_, err := Open(write(t, tt.name, tt.data))
@@ -134,21 +135,30 @@ func TestZipBomb(t *testing.T) {
 	}
 }
 
-// Many formatted but empty rows end the walk instead of being read one
-// by one; rows after a short gap are still read.
+// Formatted but empty rows cost nothing and end nothing: a row after
+// 10,000 of them, at Excel's last row, is read (issue 12, class 5: it
+// was dropped without a word).
 func TestEmptyRows(t *testing.T) {
-	defer func(old int) { MaxEmptyRun = old }(MaxEmptyRun)
-	MaxEmptyRun = 100
 	data := xlsx(t, func(f *excelize.File) {
 		style, _ := f.NewStyle(&excelize.Style{Fill: excelize.Fill{Type: "pattern", Color: []string{"FFFF00"}, Pattern: 1}})
 		f.SetCellStr("Sheet1", "A1", "kop")
 		f.SetCellStr("Sheet1", "A50", "na een gat")
-		f.SetCellStyle("Sheet1", "A51", "A5000", style)
-		f.SetCellStr("Sheet1", "A5001", "te ver weg")
+		f.SetCellStyle("Sheet1", "A51", "A10100", style)
+		f.SetCellStr("Sheet1", "A1048576", "helemaal onderaan")
 	})
-	got := rows(t, write(t, "leeg.xlsx", data))
-	if len(got) != 2 || got[1][0] != "na een gat" {
-		t.Errorf("rows = %q, want the header and the row after the short gap", got)
+	p := write(t, "leeg.xlsx", data)
+	f, err := Open(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var got []string
+	var nrs []int
+	if err := f.Rows("Sheet1", func(r int, c []string) error { got, nrs = append(got, c[0]), append(nrs, r); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, []string{"kop", "na een gat", "helemaal onderaan"}) || !reflect.DeepEqual(nrs, []int{1, 50, 1048576}) {
+		t.Errorf("rows %v = %q, want rows 1, 50 and 1048576", nrs, got)
 	}
 }
 
