@@ -10,12 +10,13 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"kansrijk/csvuit"
 	"kansrijk/eval"
 )
 
 // Tabel is one sheet of the export workbook: a header and rows of cells.
-// A cell is a string (always written as text, so input like "=1+1" stays
-// inert), an int, a float64, or a Percentage.
+// A cell is a string (always written as text, "=1+1" as "'=1+1", see
+// csvuit), an int, a float64, or a Percentage.
 type Tabel struct {
 	Naam  string
 	Kop   []string
@@ -144,14 +145,15 @@ func WriteXLSX(w io.Writer, tabellen []Tabel) error {
 }
 
 // cel turns a table value into a typed stream-writer cell. Strings go
-// through excelize's string type, which never becomes a formula; NaN and
-// infinities become empty cells.
+// through excelize's string type, which never becomes a formula, and
+// through csvuit.Tekst, so that the sheet saved or copied as CSV stays
+// inert too; NaN and infinities become empty cells.
 func cel(v any, pct int) any {
 	switch x := v.(type) {
 	case nil:
 		return nil
 	case string:
-		return excelize.Cell{Value: x}
+		return excelize.Cell{Value: csvuit.Tekst(x)}
 	case Percentage:
 		if math.IsNaN(float64(x)) || math.IsInf(float64(x), 0) {
 			return nil

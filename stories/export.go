@@ -3,7 +3,6 @@ package stories
 import (
 	"bytes"
 	"context"
-	"encoding/csv"
 	"fmt"
 	"io"
 	"os"
@@ -12,6 +11,7 @@ import (
 	"strings"
 
 	"kansrijk"
+	"kansrijk/csvuit"
 	"kansrijk/store"
 )
 
@@ -26,8 +26,10 @@ func status(n int) string {
 	return ""
 }
 
+// writeCSV writes one table through csvuit, so that no text from a log,
+// the codebook or a persona runs as a formula in a spreadsheet.
 func writeCSV(w io.Writer, kop []string, n int, rij func(i int) []string) error {
-	cw := csv.NewWriter(w)
+	cw := csvuit.NewWriter(w)
 	if err := cw.Write(kop); err != nil {
 		return fmt.Errorf("export schrijven: %w", err)
 	}
