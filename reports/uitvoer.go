@@ -11,7 +11,11 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"sync"
+	"syscall"
+	"time"
 )
 
 // Manifest is the file in a reports folder that remembers, per report
@@ -50,9 +54,10 @@ type Geschreven struct {
 	Bijgewerkt int      // how many of them were written anew
 }
 
-// OpenUitvoer opens the reports folder dir, making it if need be. A
-// missing or unreadable manifest means nothing is known: every file is
-// rendered and compared with what is on disk.
+// OpenUitvoer opens the reports folder dir, making it if need be, and
+// removes the temporary files a killed run left there. A missing or
+// unreadable manifest means nothing is known: every file is rendered and
+// compared with what is on disk.
 func OpenUitvoer(dir string) (*Uitvoer, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("map %s aanmaken: %w", dir, err)
@@ -61,6 +66,7 @@ func OpenUitvoer(dir string) (*Uitvoer, error) {
 	if err != nil {
 		return nil, err
 	}
+	ruimOp(dir)
 	u := &Uitvoer{dir: dir, programma: prog, vorig: map[string]vermelding{}, nieuw: map[string]vermelding{}}
 	b, err := os.ReadFile(filepath.Join(dir, Manifest))
 	switch {
@@ -208,4 +214,85 @@ func inhoudVan(pad string) (string, error) {
 		return "", fmt.Errorf("%s lezen: %w", pad, err)
 	}
 	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// pauze widens the window in which a file is written but not yet in
+// place, so that a test killing the process lands inside it. Only the
+// environment of a test sets it.
+var pauze, _ = time.ParseDuration(os.Getenv("KANSRIJK_TEST_PAUZE"))
+
+// writeAtomic writes path via a temporary file beside it, synced to disk
+// before it takes the name, so that path is always a whole file: the old
+// one or the new one, also after a kill or a power cut. The temporary
+// name carries the process id, so that ruimOp can tell a file of a run
+// that is gone from one being written.
+func writeAtomic(path string, write func(*os.File) error) error {
+	f, err := os.CreateTemp(filepath.Dir(path), fmt.Sprintf(".tmp-%s-%d-*", filepath.Base(path), os.Getpid()))
+	if err != nil {
+		return fmt.Errorf("%s schrijven: %w", path, err)
+	}
+	defer os.Remove(f.Name())
+	if err := write(f); err != nil {
+		f.Close()
+		return fmt.Errorf("%s schrijven: %w", path, err)
+	}
+	if pauze > 0 {
+		time.Sleep(pauze) // fault injection for the kill test; see pauze
+	}
+	if err := f.Chmod(0o644); err != nil {
+		f.Close()
+		return fmt.Errorf("%s schrijven: %w", path, err)
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return fmt.Errorf("%s schrijven: %w", path, err)
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("%s schrijven: %w", path, err)
+	}
+	if err := os.Rename(f.Name(), path); err != nil {
+		return fmt.Errorf("%s schrijven: %w", path, err)
+	}
+	return nil
+}
+
+// tijdelijk matches the temporary files of writeAtomic in a reports
+// folder: ".tmp-", a report or the manifest, the process id and
+// os.CreateTemp's random number; files of earlier versions lack the
+// process id.
+var tijdelijk = regexp.MustCompile(`^\.tmp-(?:.+\.(?:pdf|html)|` + regexp.QuoteMeta(Manifest) + `)-(?:(\d+)-)?\d+$`)
+
+// ruimOp removes the temporary files of writeAtomic that a killed run
+// left in dir: those of a process that no longer runs, and those of
+// earlier versions. Nothing else in the folder is touched. It is
+// housekeeping: a file it cannot remove stays for the next run.
+func ruimOp(dir string) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		m := tijdelijk.FindStringSubmatch(e.Name())
+		if m == nil || !e.Type().IsRegular() {
+			continue
+		}
+		if m[1] != "" {
+			if pid, err := strconv.Atoi(m[1]); err == nil && pid != os.Getpid() && procesLoopt(pid) {
+				continue // another run, writing into the same folder
+			}
+		}
+		os.Remove(filepath.Join(dir, e.Name()))
+	}
+}
+
+// procesLoopt reports whether a process with this id runs. Signal 0
+// checks without sending anything; where the system has no signals
+// (Windows) it fails, and the file counts as left behind.
+func procesLoopt(pid int) bool {
+	p, err := os.FindProcess(pid)
+	if err != nil {
+		return false
+	}
+	err = p.Signal(syscall.Signal(0))
+	return err == nil || errors.Is(err, syscall.EPERM)
 }
