@@ -17,6 +17,8 @@ import (
 	"regexp"
 	"strings"
 	"unicode/utf8"
+
+	"kansrijk/bestand"
 )
 
 // Writer is encoding/csv's Writer with every field made inert first.
@@ -28,19 +30,27 @@ type Writer struct {
 // NewWriter returns a Writer to w with a comma as separator.
 func NewWriter(w io.Writer) *Writer { return &Writer{cw: csv.NewWriter(w)} }
 
-// Write writes one record, each field through Tekst.
+// Write writes one record, each field through Tekst. Errors are
+// bestand.Fouten, in Dutch.
 func (w *Writer) Write(record []string) error {
 	w.rec = w.rec[:0]
 	for _, s := range record {
 		w.rec = append(w.rec, Tekst(s))
 	}
-	return w.cw.Write(w.rec)
+	return fout(w.cw.Write(w.rec))
 }
 
 // Flush writes any buffered data to the underlying io.Writer; Error
 // reports whether that went well.
 func (w *Writer) Flush()       { w.cw.Flush() }
-func (w *Writer) Error() error { return w.cw.Error() }
+func (w *Writer) Error() error { return fout(w.cw.Error()) }
+
+func fout(err error) error {
+	if err == nil {
+		return nil
+	}
+	return &bestand.Fout{Wat: "het schrijven van de CSV", Err: err}
+}
 
 // getal is a number as a spreadsheet reads it, with a decimal point or
 // comma and an exponent: those may start with + or - and stay as they

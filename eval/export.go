@@ -1,7 +1,6 @@
 package eval
 
 import (
-	"fmt"
 	"io"
 	"math"
 	"strconv"
@@ -20,7 +19,7 @@ var ExportKolommen = []string{"coalitie", "gemeente", "kwartaal", "indicator", "
 func WriteCSV(w io.Writer, cijfers []Cijfer) error {
 	cw := csvuit.NewWriter(w)
 	if err := cw.Write(ExportKolommen); err != nil {
-		return fmt.Errorf("export schrijven: %w", err)
+		return err
 	}
 	for _, c := range cijfers {
 		teller, noemer, waarde := "", "", ""
@@ -32,12 +31,12 @@ func WriteCSV(w io.Writer, cijfers []Cijfer) error {
 		}
 		rec := []string{c.Coalitie, c.Gemeente, c.Kwartaal.String(), c.Indicator, teller, noemer, waarde, string(c.Status)}
 		if err := cw.Write(rec); err != nil {
-			return fmt.Errorf("export schrijven: %w", err)
+			return err
 		}
 	}
 	cw.Flush()
 	if err := cw.Error(); err != nil {
-		return fmt.Errorf("export schrijven: %w", err)
+		return err
 	}
 	return nil
 }

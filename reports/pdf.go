@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"kansrijk"
+	"kansrijk/bestand"
 	"kansrijk/eval"
 )
 
@@ -82,14 +83,15 @@ func WritePDF(w io.Writer, r *Rapport) error {
 
 // pdfInPassen lays a document out with pass, at most four times, until
 // its table of contents matches the pass before (see WritePDF), and
-// writes the last pass to w. Errors start with wat.
+// writes the last pass to w. Errors are bestand.Fouten that name wat,
+// without fpdf's English.
 func pdfInPassen(w io.Writer, wat string, pass func(vorige []pdfInhoud) *pdfDoc) error {
 	var d *pdfDoc
 	var vorige []pdfInhoud
 	for range 4 {
 		d = pass(vorige)
 		if err := d.f.Error(); err != nil {
-			return fmt.Errorf("%s opmaken: %w", wat, err)
+			return &bestand.Fout{Wat: "het opmaken van de PDF (" + wat + ")", Err: err}
 		}
 		if vorige != nil && slices.Equal(vorige, d.inhoud) {
 			break
@@ -97,7 +99,7 @@ func pdfInPassen(w io.Writer, wat string, pass func(vorige []pdfInhoud) *pdfDoc)
 		vorige = d.inhoud
 	}
 	if err := d.f.Output(w); err != nil {
-		return fmt.Errorf("%s schrijven: %w", wat, err)
+		return &bestand.Fout{Wat: "het schrijven van de PDF (" + wat + ")", Err: err}
 	}
 	return nil
 }

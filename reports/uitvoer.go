@@ -11,11 +11,10 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"regexp"
-	"strconv"
+	"strings"
 	"sync"
-	"syscall"
-	"time"
+
+	"kansrijk/bestand"
 )
 
 // Manifest is the file in a reports folder that remembers, per report
@@ -59,20 +58,20 @@ type Geschreven struct {
 // unreadable manifest means nothing is known: every file is rendered and
 // compared with what is on disk.
 func OpenUitvoer(dir string) (*Uitvoer, error) {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, fmt.Errorf("map %s aanmaken: %w", dir, err)
+	if err := bestand.MaakMap(dir); err != nil {
+		return nil, err
 	}
 	prog, err := programma()
 	if err != nil {
 		return nil, err
 	}
-	ruimOp(dir)
+	bestand.RuimOp(dir, eigenBestand)
 	u := &Uitvoer{dir: dir, programma: prog, vorig: map[string]vermelding{}, nieuw: map[string]vermelding{}}
 	b, err := os.ReadFile(filepath.Join(dir, Manifest))
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 	case err != nil:
-		return nil, fmt.Errorf("%s lezen: %w", filepath.Join(dir, Manifest), err)
+		return nil, &bestand.Fout{Pad: filepath.Join(dir, Manifest), Wat: "het lezen", Err: err}
 	default:
 		if json.Unmarshal(b, &u.vorig) != nil {
 			u.vorig = map[string]vermelding{}
@@ -102,10 +101,7 @@ func (u *Uitvoer) Sluit() error {
 	if err != nil {
 		return err
 	}
-	return writeAtomic(filepath.Join(u.dir, Manifest), func(f *os.File) error {
-		_, err := f.Write(append(b, '\n'))
-		return err
-	})
+	return bestand.SchrijfBytes(filepath.Join(u.dir, Manifest), append(b, '\n'))
 }
 
 // Schrijf writes the PDF and the HTML of r where they would change.
@@ -173,15 +169,12 @@ func (u *Uitvoer) bestand(naam, afdruk string, render func(io.Writer) error) (ni
 	}
 	var buf bytes.Buffer
 	if err := render(&buf); err != nil {
-		return false, err
+		return false, bestand.MetPad(err, pad)
 	}
 	som := sha256.Sum256(buf.Bytes())
 	v := vermelding{Vingerafdruk: afdruk, Inhoud: hex.EncodeToString(som[:])}
 	if v.Inhoud != opSchijf {
-		if err := writeAtomic(pad, func(f *os.File) error {
-			_, err := f.Write(buf.Bytes())
-			return err
-		}); err != nil {
+		if err := bestand.SchrijfBytes(pad, buf.Bytes()); err != nil {
 			return false, err
 		}
 		nieuw = true
@@ -206,93 +199,18 @@ func inhoudVan(pad string) (string, error) {
 		return "", nil
 	}
 	if err != nil {
-		return "", fmt.Errorf("%s lezen: %w", pad, err)
+		return "", &bestand.Fout{Pad: pad, Wat: "het lezen", Err: err}
 	}
 	defer f.Close()
 	h := sha256.New()
 	if _, err := io.Copy(h, f); err != nil {
-		return "", fmt.Errorf("%s lezen: %w", pad, err)
+		return "", &bestand.Fout{Pad: pad, Wat: "het lezen", Err: err}
 	}
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
-// pauze widens the window in which a file is written but not yet in
-// place, so that a test killing the process lands inside it. Only the
-// environment of a test sets it.
-var pauze, _ = time.ParseDuration(os.Getenv("KANSRIJK_TEST_PAUZE"))
-
-// writeAtomic writes path via a temporary file beside it, synced to disk
-// before it takes the name, so that path is always a whole file: the old
-// one or the new one, also after a kill or a power cut. The temporary
-// name carries the process id, so that ruimOp can tell a file of a run
-// that is gone from one being written.
-func writeAtomic(path string, write func(*os.File) error) error {
-	f, err := os.CreateTemp(filepath.Dir(path), fmt.Sprintf(".tmp-%s-%d-*", filepath.Base(path), os.Getpid()))
-	if err != nil {
-		return fmt.Errorf("%s schrijven: %w", path, err)
-	}
-	defer os.Remove(f.Name())
-	if err := write(f); err != nil {
-		f.Close()
-		return fmt.Errorf("%s schrijven: %w", path, err)
-	}
-	if pauze > 0 {
-		time.Sleep(pauze) // fault injection for the kill test; see pauze
-	}
-	if err := f.Chmod(0o644); err != nil {
-		f.Close()
-		return fmt.Errorf("%s schrijven: %w", path, err)
-	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		return fmt.Errorf("%s schrijven: %w", path, err)
-	}
-	if err := f.Close(); err != nil {
-		return fmt.Errorf("%s schrijven: %w", path, err)
-	}
-	if err := os.Rename(f.Name(), path); err != nil {
-		return fmt.Errorf("%s schrijven: %w", path, err)
-	}
-	return nil
-}
-
-// tijdelijk matches the temporary files of writeAtomic in a reports
-// folder: ".tmp-", a report or the manifest, the process id and
-// os.CreateTemp's random number; files of earlier versions lack the
-// process id.
-var tijdelijk = regexp.MustCompile(`^\.tmp-(?:.+\.(?:pdf|html)|` + regexp.QuoteMeta(Manifest) + `)-(?:(\d+)-)?\d+$`)
-
-// ruimOp removes the temporary files of writeAtomic that a killed run
-// left in dir: those of a process that no longer runs, and those of
-// earlier versions. Nothing else in the folder is touched. It is
-// housekeeping: a file it cannot remove stays for the next run.
-func ruimOp(dir string) {
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		return
-	}
-	for _, e := range entries {
-		m := tijdelijk.FindStringSubmatch(e.Name())
-		if m == nil || !e.Type().IsRegular() {
-			continue
-		}
-		if m[1] != "" {
-			if pid, err := strconv.Atoi(m[1]); err == nil && pid != os.Getpid() && procesLoopt(pid) {
-				continue // another run, writing into the same folder
-			}
-		}
-		os.Remove(filepath.Join(dir, e.Name()))
-	}
-}
-
-// procesLoopt reports whether a process with this id runs. Signal 0
-// checks without sending anything; where the system has no signals
-// (Windows) it fails, and the file counts as left behind.
-func procesLoopt(pid int) bool {
-	p, err := os.FindProcess(pid)
-	if err != nil {
-		return false
-	}
-	err = p.Signal(syscall.Signal(0))
-	return err == nil || errors.Is(err, syscall.EPERM)
+// eigenBestand reports whether a file in a reports folder is one the
+// reports writer writes: a report or the manifest.
+func eigenBestand(naam string) bool {
+	return naam == Manifest || strings.HasSuffix(naam, ".pdf") || strings.HasSuffix(naam, ".html")
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"kansrijk"
+	"kansrijk/bestand"
 	"kansrijk/eval"
 	"kansrijk/ingest"
 	"kansrijk/reports"
@@ -404,8 +405,8 @@ func cmdExport(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if err := os.WriteFile(*uit, buf.Bytes(), 0o644); err != nil {
-		return fmt.Errorf("%s schrijven: %w", *uit, err)
+	if err := bestand.SchrijfBytes(*uit, buf.Bytes()); err != nil {
+		return err
 	}
 	printf(stdout, "Klaar: %d cijfers geschreven naar %s\n", len(cijfers), *uit)
 	if *verhalen != "" {
