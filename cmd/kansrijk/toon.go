@@ -25,6 +25,24 @@ func printf(w io.Writer, format string, args ...any) {
 	fmt.Fprintf(w, format, veilig...)
 }
 
+// zichtbareRegels is a writer for a log.Logger: each Write is one entry
+// ending in a line break, and what comes before it is shown with
+// zichtbaar, so that a request path or a file name in a log line of
+// kansrijk web cannot forge another line or act on the terminal.
+type zichtbareRegels struct{ w io.Writer }
+
+func (z zichtbareRegels) Write(p []byte) (int, error) {
+	regel, eind := strings.CutSuffix(string(p), "\n")
+	s := zichtbaar(regel)
+	if eind {
+		s += "\n"
+	}
+	if _, err := io.WriteString(z.w, s); err != nil {
+		return 0, err
+	}
+	return len(p), nil
+}
+
 // programmaTekst is text of the program itself, such as a help text with
 // its line breaks; printf shows it as it is. Only a constant converts to
 // it without a conversion, so text from outside cannot become one by

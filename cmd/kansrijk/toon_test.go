@@ -6,6 +6,7 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"log"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -98,5 +99,16 @@ func TestAlleUitvoerViaPrintf(t *testing.T) {
 			}
 			return true
 		})
+	}
+}
+
+// TestZichtbareRegels: a log line of kansrijk web with a request path
+// holding a line break and an escape sequence stays one visible line.
+func TestZichtbareRegels(t *testing.T) {
+	var b bytes.Buffer
+	l := log.New(zichtbareRegels{&b}, "kansrijk web: ", 0)
+	l.Printf("GET %s", "/rapporten/a\nkansrijk web: nep\x1b[2J")
+	if want := "kansrijk web: GET /rapporten/a\\nkansrijk web: nep\\x1b[2J\n"; b.String() != want {
+		t.Errorf("log wrote %q, want %q", b.String(), want)
 	}
 }
