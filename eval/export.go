@@ -1,11 +1,11 @@
 package eval
 
 import (
-	"encoding/csv"
-	"fmt"
 	"io"
 	"math"
 	"strconv"
+
+	"kansrijk/csvuit"
 )
 
 // ExportKolommen are the columns of the figures export, a stable
@@ -14,11 +14,12 @@ var ExportKolommen = []string{"coalitie", "gemeente", "kwartaal", "indicator", "
 
 // WriteCSV writes figures as CSV: one row per figure, gemeente empty on
 // coalitie totals, numbers with a decimal point, waarde empty when it is
-// not computable. Exact small numbers are kept; status flags them.
+// not computable. Exact small numbers are kept; status flags them. Text
+// goes through csvuit, so a coalitie named =1+2 never runs as a formula.
 func WriteCSV(w io.Writer, cijfers []Cijfer) error {
-	cw := csv.NewWriter(w)
+	cw := csvuit.NewWriter(w)
 	if err := cw.Write(ExportKolommen); err != nil {
-		return fmt.Errorf("export schrijven: %w", err)
+		return err
 	}
 	for _, c := range cijfers {
 		teller, noemer, waarde := "", "", ""
@@ -30,12 +31,12 @@ func WriteCSV(w io.Writer, cijfers []Cijfer) error {
 		}
 		rec := []string{c.Coalitie, c.Gemeente, c.Kwartaal.String(), c.Indicator, teller, noemer, waarde, string(c.Status)}
 		if err := cw.Write(rec); err != nil {
-			return fmt.Errorf("export schrijven: %w", err)
+			return err
 		}
 	}
 	cw.Flush()
 	if err := cw.Error(); err != nil {
-		return fmt.Errorf("export schrijven: %w", err)
+		return err
 	}
 	return nil
 }

@@ -2,8 +2,6 @@ package reports
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"time"
@@ -225,29 +223,4 @@ func Bestandsnaam(co kansrijk.Coalitie, q kansrijk.Kwartaal) string {
 		return r
 	}, co.Naam)
 	return fmt.Sprintf("Kansrijke_Start_%s_%s", safe, q)
-}
-
-// writeAtomic writes path via a temporary file beside it, so a reader
-// never sees half a file.
-func writeAtomic(path string, write func(*os.File) error) error {
-	f, err := os.CreateTemp(filepath.Dir(path), ".tmp-"+filepath.Base(path)+"-*")
-	if err != nil {
-		return fmt.Errorf("%s schrijven: %w", path, err)
-	}
-	defer os.Remove(f.Name())
-	if err := write(f); err != nil {
-		f.Close()
-		return fmt.Errorf("%s schrijven: %w", path, err)
-	}
-	if err := f.Chmod(0o644); err != nil {
-		f.Close()
-		return fmt.Errorf("%s schrijven: %w", path, err)
-	}
-	if err := f.Close(); err != nil {
-		return fmt.Errorf("%s schrijven: %w", path, err)
-	}
-	if err := os.Rename(f.Name(), path); err != nil {
-		return fmt.Errorf("%s schrijven: %w", path, err)
-	}
-	return nil
 }

@@ -3,19 +3,20 @@ package reports
 import (
 	"bytes"
 	"encoding/csv"
-	"fmt"
 	"io"
 	"math"
 	"strconv"
 
 	"github.com/xuri/excelize/v2"
 
+	"kansrijk/bestand"
+	"kansrijk/csvuit"
 	"kansrijk/eval"
 )
 
 // Tabel is one sheet of the export workbook: a header and rows of cells.
-// A cell is a string (always written as text, so input like "=1+1" stays
-// inert), an int, a float64, or a Percentage.
+// A cell is a string (always written as text, "=1+1" as "'=1+1", see
+// csvuit), an int, a float64, or a Percentage.
 type Tabel struct {
 	Naam  string
 	Kop   []string
@@ -57,7 +58,7 @@ func AanleverTabel(as []eval.Aanlevering) Tabel {
 func TabelUitCSV(naam string, data []byte) (Tabel, error) {
 	recs, err := csv.NewReader(bytes.NewReader(data)).ReadAll()
 	if err != nil {
-		return Tabel{}, fmt.Errorf("export %s: %w", naam, err)
+		return Tabel{}, &bestand.Fout{Wat: "het lezen van de tabel " + naam, Err: err}
 	}
 	t := Tabel{Naam: naam}
 	if len(recs) == 0 {
@@ -86,28 +87,28 @@ func WriteXLSX(w io.Writer, tabellen []Tabel) error {
 	defer x.Close()
 	// Fixed properties: the same figures give the same workbook.
 	if err := x.SetDocProps(&excelize.DocProperties{Creator: "kansrijk", Created: "2000-01-01T00:00:00Z", Modified: "2000-01-01T00:00:00Z"}); err != nil {
-		return fmt.Errorf("export: %w", err)
+		return opmaakFout("", err)
 	}
 	kop, _ := x.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"E6F0F0"}}})
 	pct, _ := x.NewStyle(&excelize.Style{NumFmt: 10}) // 0.00%
 	for i, t := range tabellen {
 		if i == 0 {
 			if err := x.SetSheetName("Sheet1", t.Naam); err != nil {
-				return fmt.Errorf("export %s: %w", t.Naam, err)
+				return opmaakFout(t.Naam, err)
 			}
 		} else if _, err := x.NewSheet(t.Naam); err != nil {
-			return fmt.Errorf("export %s: %w", t.Naam, err)
+			return opmaakFout(t.Naam, err)
 		}
 		sw, err := x.NewStreamWriter(t.Naam)
 		if err != nil {
-			return fmt.Errorf("export %s: %w", t.Naam, err)
+			return opmaakFout(t.Naam, err)
 		}
 		if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
-			return fmt.Errorf("export %s: %w", t.Naam, err)
+			return opmaakFout(t.Naam, err)
 		}
 		for c := range t.Kop {
 			if err := sw.SetColWidth(c+1, c+1, 16); err != nil {
-				return fmt.Errorf("export %s: %w", t.Naam, err)
+				return opmaakFout(t.Naam, err)
 			}
 		}
 		head := make([]any, len(t.Kop))
@@ -115,7 +116,7 @@ func WriteXLSX(w io.Writer, tabellen []Tabel) error {
 			head[c] = excelize.Cell{StyleID: kop, Value: h}
 		}
 		if err := sw.SetRow("A1", head); err != nil {
-			return fmt.Errorf("export %s: %w", t.Naam, err)
+			return opmaakFout(t.Naam, err)
 		}
 		for r, row := range t.Rijen {
 			cells := make([]any, len(row))
@@ -124,34 +125,44 @@ func WriteXLSX(w io.Writer, tabellen []Tabel) error {
 			}
 			addr, _ := excelize.CoordinatesToCellName(1, r+2)
 			if err := sw.SetRow(addr, cells); err != nil {
-				return fmt.Errorf("export %s: %w", t.Naam, err)
+				return opmaakFout(t.Naam, err)
 			}
 		}
 		if err := sw.Flush(); err != nil {
-			return fmt.Errorf("export %s: %w", t.Naam, err)
+			return opmaakFout(t.Naam, err)
 		}
 		if len(t.Kop) > 0 {
 			last, _ := excelize.CoordinatesToCellName(len(t.Kop), len(t.Rijen)+1)
 			if err := x.AutoFilter(t.Naam, "A1:"+last, nil); err != nil {
-				return fmt.Errorf("export %s: %w", t.Naam, err)
+				return opmaakFout(t.Naam, err)
 			}
 		}
 	}
 	if _, err := x.WriteTo(w); err != nil {
-		return fmt.Errorf("export schrijven: %w", err)
+		return &bestand.Fout{Wat: "het schrijven van het Excel-bestand", Err: err}
 	}
 	return nil
 }
 
+// opmaakFout is an excelize error while making the sheet blad, in Dutch.
+func opmaakFout(blad string, err error) error {
+	wat := "het opmaken van het Excel-bestand"
+	if blad != "" {
+		wat += " (blad " + blad + ")"
+	}
+	return &bestand.Fout{Wat: wat, Err: err}
+}
+
 // cel turns a table value into a typed stream-writer cell. Strings go
-// through excelize's string type, which never becomes a formula; NaN and
-// infinities become empty cells.
+// through excelize's string type, which never becomes a formula, and
+// through csvuit.Tekst, so that the sheet saved or copied as CSV stays
+// inert too; NaN and infinities become empty cells.
 func cel(v any, pct int) any {
 	switch x := v.(type) {
 	case nil:
 		return nil
 	case string:
-		return excelize.Cell{Value: x}
+		return excelize.Cell{Value: csvuit.Tekst(x)}
 	case Percentage:
 		if math.IsNaN(float64(x)) || math.IsInf(float64(x), 0) {
 			return nil

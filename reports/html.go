@@ -16,6 +16,7 @@ import (
 	"github.com/go-echarts/go-echarts/v2/opts"
 
 	"kansrijk"
+	"kansrijk/bestand"
 	"kansrijk/eval"
 	"kansrijk/stories"
 )
@@ -46,14 +47,15 @@ func WriteHTML(w io.Writer, r *Rapport) error {
 
 // htmlSchrijven executes t with data and writes the result to w. It
 // renders into a buffer first so that a failing template never leaves
-// half a page behind. Errors start with wat.
+// half a page behind. Errors are bestand.Fouten that name wat, without
+// text/template's English.
 func htmlSchrijven(w io.Writer, t *template.Template, data any, wat string) error {
 	var buf bytes.Buffer
 	if err := t.Execute(&buf, data); err != nil {
-		return fmt.Errorf("%s opmaken: %w", wat, err)
+		return &bestand.Fout{Wat: "het opmaken van de HTML (" + wat + ")", Err: err}
 	}
 	if _, err := w.Write(buf.Bytes()); err != nil {
-		return fmt.Errorf("%s schrijven: %w", wat, err)
+		return &bestand.Fout{Wat: "het schrijven van de HTML (" + wat + ")", Err: err}
 	}
 	return nil
 }
@@ -691,7 +693,7 @@ func htmlGrafiekOptie(r *Rapport, s Reeks, id string) (template.JS, error) {
 func htmlJSON(optie map[string]any) (template.JS, error) {
 	b, err := json.Marshal(optie)
 	if err != nil {
-		return "", fmt.Errorf("grafiek: %w", err)
+		return "", &bestand.Fout{Wat: "het opmaken van een grafiek", Err: err}
 	}
 	if bytes.ContainsRune(b, '<') {
 		return "", errors.New("grafiek: optie bevat een onveilig teken")

@@ -6,6 +6,8 @@ import (
 	"io"
 	"unicode"
 	"unicode/utf8"
+
+	"kansrijk/bestand"
 )
 
 // Layout of the parents' page in mm and points: large type, wide lines.
@@ -28,13 +30,13 @@ func WriteOudersPDF(w io.Writer, o *Ouders) error {
 	}
 	p := oudersPagina(o)
 	if err := p.f.Error(); err != nil {
-		return fmt.Errorf("pdf-ouders %s opmaken: %w", o.Coalitie.Naam, err)
+		return &bestand.Fout{Wat: "het opmaken van de PDF (pdf-ouders " + o.Coalitie.Naam + ")", Err: err}
 	}
 	if n := p.f.PageCount(); n != 1 {
-		return fmt.Errorf("pdf-ouders %s: %d pagina's, want één", o.Coalitie.Naam, n)
+		return fmt.Errorf("pdf-ouders %s: %d pagina's in plaats van één", o.Coalitie.Naam, n)
 	}
 	if err := p.f.Output(w); err != nil {
-		return fmt.Errorf("pdf-ouders %s schrijven: %w", o.Coalitie.Naam, err)
+		return &bestand.Fout{Wat: "het schrijven van de PDF (pdf-ouders " + o.Coalitie.Naam + ")", Err: err}
 	}
 	return nil
 }

@@ -209,7 +209,7 @@ func (p *ovPDF) kleineGrafiek(x, y, w, h float64, naam string, rs Reeks, top, st
 	p.font("B", 9.5)
 	p.tekstKleur(pdfTekst)
 	f.SetXY(x, y)
-	f.CellFormat(w*0.55, 5, pdfInkorten(f, naam, w*0.55), "", 0, "L", false, 0, "")
+	f.CellFormat(w*0.55, 5, f.inkorten(naam, w*0.55), "", 0, "L", false, 0, "")
 	if v, i, ok := laatsteGetoond(rs, n); ok {
 		label := eval.Percentage(v)
 		if i != huidig {

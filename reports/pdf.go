@@ -8,12 +8,8 @@ import (
 	"strings"
 	"time"
 
-	"codeberg.org/go-pdf/fpdf"
-	"golang.org/x/image/font/gofont/gobold"
-	"golang.org/x/image/font/gofont/goitalic"
-	"golang.org/x/image/font/gofont/goregular"
-
 	"kansrijk"
+	"kansrijk/bestand"
 	"kansrijk/eval"
 )
 
@@ -46,7 +42,7 @@ var pdfMaanden = [...]string{"januari", "februari", "maart", "april", "mei", "ju
 
 // pdfDoc carries the document being built and the report it shows.
 type pdfDoc struct {
-	f *fpdf.Fpdf
+	f *pdfPen
 	r *Rapport
 	// huidig is the index of r.Kwartaal in r.Kwartalen.
 	huidig int
@@ -87,14 +83,15 @@ func WritePDF(w io.Writer, r *Rapport) error {
 
 // pdfInPassen lays a document out with pass, at most four times, until
 // its table of contents matches the pass before (see WritePDF), and
-// writes the last pass to w. Errors start with wat.
+// writes the last pass to w. Errors are bestand.Fouten that name wat,
+// without fpdf's English.
 func pdfInPassen(w io.Writer, wat string, pass func(vorige []pdfInhoud) *pdfDoc) error {
 	var d *pdfDoc
 	var vorige []pdfInhoud
 	for range 4 {
 		d = pass(vorige)
 		if err := d.f.Error(); err != nil {
-			return fmt.Errorf("%s opmaken: %w", wat, err)
+			return &bestand.Fout{Wat: "het opmaken van de PDF (" + wat + ")", Err: err}
 		}
 		if vorige != nil && slices.Equal(vorige, d.inhoud) {
 			break
@@ -102,7 +99,7 @@ func pdfInPassen(w io.Writer, wat string, pass func(vorige []pdfInhoud) *pdfDoc)
 		vorige = d.inhoud
 	}
 	if err := d.f.Output(w); err != nil {
-		return fmt.Errorf("%s schrijven: %w", wat, err)
+		return &bestand.Fout{Wat: "het schrijven van de PDF (" + wat + ")", Err: err}
 	}
 	return nil
 }
@@ -124,7 +121,7 @@ func (d *pdfDoc) schrijf() {
 }
 
 func newPDFDoc(r *Rapport, vorige []pdfInhoud) *pdfDoc {
-	f := fpdf.New("P", "mm", "A4", "")
+	f := newPDFPen()
 	d := &pdfDoc{f: f, r: r, huidig: huidigIndex(r), vorige: vorige}
 
 	// fpdf falls back to time.Now for a zero date, which would make the
@@ -136,10 +133,6 @@ func newPDFDoc(r *Rapport, vorige []pdfInhoud) *pdfDoc {
 	f.SetCreationDate(gemaakt)
 	f.SetModificationDate(gemaakt)
 	f.SetCatalogSort(true)
-
-	f.AddUTF8FontFromBytes(pdfFont, "", goregular.TTF)
-	f.AddUTF8FontFromBytes(pdfFont, "B", gobold.TTF)
-	f.AddUTF8FontFromBytes(pdfFont, "I", goitalic.TTF)
 
 	f.SetTitle(fmt.Sprintf("Kansrijke Start — evaluatierapport %s %s", r.Coalitie.Naam, r.Kwartaal), true)
 	f.SetSubject("Monitoring en evaluatie Kansrijke Start", true)
@@ -193,7 +186,7 @@ func (d *pdfDoc) kopregel() {
 	if d.r.Coalitie.Naam != "" {
 		links += " · " + d.r.Coalitie.Naam
 	}
-	links = pdfInkorten(d.f, links, w-rw-4)
+	links = d.f.inkorten(links, w-rw-4)
 	d.f.CellFormat(w-rw, 5, links, "", 0, "L", false, 0, "")
 	d.f.CellFormat(rw, 5, rechts, "", 0, "R", false, 0, "")
 	d.lijnKleur(pdfLijn)
@@ -420,7 +413,7 @@ func (d *pdfDoc) inhoudsopgave() {
 			f.Ln(1.5)
 		}
 		y := f.GetY()
-		titel := pdfInkorten(f, it.Titel, w-in-paginaBreedte-8)
+		titel := f.inkorten(it.Titel, w-in-paginaBreedte-8)
 		tw := f.GetStringWidth(titel)
 		f.SetXY(pdfMarge+in, y)
 		f.CellFormat(tw+1, h, titel, "", 0, "L", false, 0, "")
@@ -1127,19 +1120,6 @@ func (d *pdfDoc) tabel(kols []pdfKolom, rijen []pdfRij) {
 // pdfDatum writes a date the Dutch way: 23 november 2026.
 func pdfDatum(t time.Time) string {
 	return fmt.Sprintf("%d %s %d", t.Day(), pdfMaanden[t.Month()-1], t.Year())
-}
-
-// pdfInkorten shortens s with an ellipsis until it fits in w mm in the
-// current font.
-func pdfInkorten(f *fpdf.Fpdf, s string, w float64) string {
-	if f.GetStringWidth(s) <= w {
-		return s
-	}
-	r := []rune(s)
-	for len(r) > 0 && f.GetStringWidth(string(r)+"…") > w {
-		r = r[:len(r)-1]
-	}
-	return strings.TrimSpace(string(r)) + "…"
 }
 
 // paginaMetSamenvatting starts a page with its heading, the intro and

@@ -229,15 +229,7 @@ func TestWritePDFZonderCitaten(t *testing.T) {
 	if _, err := exec.LookPath("pdftotext"); err != nil {
 		t.Skip("pdftotext niet gevonden (poppler-utils); tekstcontrole overgeslagen")
 	}
-	path := filepath.Join(t.TempDir(), "rapport.pdf")
-	if err := os.WriteFile(path, a, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	out, err := exec.Command("pdftotext", "-enc", "UTF-8", path, "-").Output()
-	if err != nil {
-		t.Fatalf("pdftotext: %v", err)
-	}
-	tekst := strings.Join(strings.Fields(string(out)), " ")
+	tekst := pdfTekstVan(t, a)
 	if want := "Voor dit kwartaal zijn geen citaten met toestemming beschikbaar."; !strings.Contains(tekst, want) {
 		t.Errorf("tekst mist %q", want)
 	}

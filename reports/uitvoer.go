@@ -11,7 +11,10 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
+
+	"kansrijk/bestand"
 )
 
 // Manifest is the file in a reports folder that remembers, per report
@@ -50,23 +53,25 @@ type Geschreven struct {
 	Bijgewerkt int      // how many of them were written anew
 }
 
-// OpenUitvoer opens the reports folder dir, making it if need be. A
-// missing or unreadable manifest means nothing is known: every file is
-// rendered and compared with what is on disk.
+// OpenUitvoer opens the reports folder dir, making it if need be, and
+// removes the temporary files a killed run left there. A missing or
+// unreadable manifest means nothing is known: every file is rendered and
+// compared with what is on disk.
 func OpenUitvoer(dir string) (*Uitvoer, error) {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, fmt.Errorf("map %s aanmaken: %w", dir, err)
+	if err := bestand.MaakMap(dir); err != nil {
+		return nil, err
 	}
 	prog, err := programma()
 	if err != nil {
 		return nil, err
 	}
+	bestand.RuimOp(dir, eigenBestand)
 	u := &Uitvoer{dir: dir, programma: prog, vorig: map[string]vermelding{}, nieuw: map[string]vermelding{}}
 	b, err := os.ReadFile(filepath.Join(dir, Manifest))
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 	case err != nil:
-		return nil, fmt.Errorf("%s lezen: %w", filepath.Join(dir, Manifest), err)
+		return nil, &bestand.Fout{Pad: filepath.Join(dir, Manifest), Wat: "het lezen", Err: err}
 	default:
 		if json.Unmarshal(b, &u.vorig) != nil {
 			u.vorig = map[string]vermelding{}
@@ -96,10 +101,7 @@ func (u *Uitvoer) Sluit() error {
 	if err != nil {
 		return err
 	}
-	return writeAtomic(filepath.Join(u.dir, Manifest), func(f *os.File) error {
-		_, err := f.Write(append(b, '\n'))
-		return err
-	})
+	return bestand.SchrijfBytes(filepath.Join(u.dir, Manifest), append(b, '\n'))
 }
 
 // Schrijf writes the PDF and the HTML of r where they would change.
@@ -167,15 +169,12 @@ func (u *Uitvoer) bestand(naam, afdruk string, render func(io.Writer) error) (ni
 	}
 	var buf bytes.Buffer
 	if err := render(&buf); err != nil {
-		return false, err
+		return false, bestand.MetPad(err, pad)
 	}
 	som := sha256.Sum256(buf.Bytes())
 	v := vermelding{Vingerafdruk: afdruk, Inhoud: hex.EncodeToString(som[:])}
 	if v.Inhoud != opSchijf {
-		if err := writeAtomic(pad, func(f *os.File) error {
-			_, err := f.Write(buf.Bytes())
-			return err
-		}); err != nil {
+		if err := bestand.SchrijfBytes(pad, buf.Bytes()); err != nil {
 			return false, err
 		}
 		nieuw = true
@@ -200,12 +199,18 @@ func inhoudVan(pad string) (string, error) {
 		return "", nil
 	}
 	if err != nil {
-		return "", fmt.Errorf("%s lezen: %w", pad, err)
+		return "", &bestand.Fout{Pad: pad, Wat: "het lezen", Err: err}
 	}
 	defer f.Close()
 	h := sha256.New()
 	if _, err := io.Copy(h, f); err != nil {
-		return "", fmt.Errorf("%s lezen: %w", pad, err)
+		return "", &bestand.Fout{Pad: pad, Wat: "het lezen", Err: err}
 	}
 	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// eigenBestand reports whether a file in a reports folder is one the
+// reports writer writes: a report or the manifest.
+func eigenBestand(naam string) bool {
+	return naam == Manifest || strings.HasSuffix(naam, ".pdf") || strings.HasSuffix(naam, ".html")
 }

@@ -14,6 +14,8 @@ import (
 	"slices"
 	"sync"
 	"time"
+
+	"kansrijk/bestand"
 )
 
 // vingerafdruk is a hash of everything a report model holds, as WritePDF
@@ -153,16 +155,16 @@ var programma = sync.OnceValues(func() (string, error) {
 	if err != nil {
 		pad, err := os.Executable()
 		if err != nil {
-			return "", fmt.Errorf("programma vinden: %w", err)
+			return "", &bestand.Fout{Pad: "het programma kansrijk", Wat: "het vinden", Err: err}
 		}
 		if f, err = os.Open(pad); err != nil {
-			return "", fmt.Errorf("programma lezen: %w", err)
+			return "", &bestand.Fout{Pad: pad, Wat: "het lezen van het programma", Err: err}
 		}
 	}
 	defer f.Close()
 	h := sha256.New()
 	if _, err := io.Copy(h, f); err != nil {
-		return "", fmt.Errorf("programma lezen: %w", err)
+		return "", &bestand.Fout{Pad: f.Name(), Wat: "het lezen van het programma", Err: err}
 	}
 	return hex.EncodeToString(h.Sum(nil)), nil
 })

@@ -1,17 +1,17 @@
 package stories
 
 import (
-	"bytes"
 	"context"
-	"encoding/csv"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
 	"kansrijk"
+	"kansrijk/bestand"
+	"kansrijk/csvuit"
 	"kansrijk/store"
 )
 
@@ -26,19 +26,21 @@ func status(n int) string {
 	return ""
 }
 
+// writeCSV writes one table through csvuit, so that no text from a log,
+// the codebook or a persona runs as a formula in a spreadsheet.
 func writeCSV(w io.Writer, kop []string, n int, rij func(i int) []string) error {
-	cw := csv.NewWriter(w)
+	cw := csvuit.NewWriter(w)
 	if err := cw.Write(kop); err != nil {
-		return fmt.Errorf("export schrijven: %w", err)
+		return err
 	}
 	for i := 0; i < n; i++ {
 		if err := cw.Write(rij(i)); err != nil {
-			return fmt.Errorf("export schrijven: %w", err)
+			return err
 		}
 	}
 	cw.Flush()
 	if err := cw.Error(); err != nil {
-		return fmt.Errorf("export schrijven: %w", err)
+		return err
 	}
 	return nil
 }
@@ -177,24 +179,24 @@ func Tabellen(ctx context.Context, db *store.DB, cfg *kansrijk.Config) ([]Tabel,
 }
 
 // Exporteer writes every stories table as CSV into dir, for kansrijk
-// export, and returns the files written.
+// export, and returns the files written. Each file is written whole
+// (bestand.Schrijf): a killed export leaves no half table.
 func Exporteer(ctx context.Context, db *store.DB, cfg *kansrijk.Config, dir string) ([]string, error) {
 	tabellen, err := Tabellen(ctx, db, cfg)
 	if err != nil {
 		return nil, err
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, fmt.Errorf("map %s aanmaken: %w", dir, err)
+	if err := bestand.MaakMap(dir); err != nil {
+		return nil, err
 	}
+	bestand.RuimOp(dir, func(naam string) bool {
+		return slices.ContainsFunc(tabellen, func(t Tabel) bool { return t.Naam == naam })
+	})
 	var paden []string
 	for _, t := range tabellen {
-		var buf bytes.Buffer
-		if err := t.Write(&buf); err != nil {
-			return paden, err
-		}
 		p := filepath.Join(dir, t.Naam)
-		if err := os.WriteFile(p, buf.Bytes(), 0o644); err != nil {
-			return paden, fmt.Errorf("%s schrijven: %w", p, err)
+		if err := bestand.Schrijf(p, t.Write); err != nil {
+			return paden, err
 		}
 		paden = append(paden, p)
 	}

@@ -15,6 +15,7 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"kansrijk"
+	"kansrijk/bestand"
 	"kansrijk/eval"
 	"kansrijk/ingest"
 	"kansrijk/reports"
@@ -42,7 +43,7 @@ func cmdInit(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	db.Close()
-	fmt.Fprintf(stdout, "Werkmap gemaakt: %s\n  Pas %s aan met uw coalities en partners.\n  Zet de bestanden van partners in %s en lees ze in met: kansrijk import -w %s %s\n",
+	printf(stdout, "Werkmap gemaakt: %s\n  Pas %s aan met uw coalities en partners.\n  Zet de bestanden van partners in %s en lees ze in met: kansrijk import -w %s %s\n",
 		w.Dir, filepath.Join(w.Dir, workspace.ConfigNaam), w.Inbox(), w.Dir, w.Inbox())
 	return nil
 }
@@ -88,7 +89,7 @@ func cmdVoorbeeld(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "Voorbeeldwerkmap gemaakt: %s\n  %d verzonnen bestanden in %s (%d coalities).\n",
+	printf(stdout, "Voorbeeldwerkmap gemaakt: %s\n  %d verzonnen bestanden in %s (%d coalities).\n",
 		w.Dir, ov.Bestanden, w.Inbox(), len(w.Config.Coalities))
 	return nil
 }
@@ -137,17 +138,17 @@ func cmdImport(args []string, stdout, stderr io.Writer) error {
 		meldingen += len(res.Meldingen)
 		printResultaat(stdout, res)
 		if res.TerugmeldingFout != "" {
-			fmt.Fprintf(stdout, "              terugmelding niet geschreven: %s\n", res.TerugmeldingFout)
+			printf(stdout, "              terugmelding niet geschreven: %s\n", res.TerugmeldingFout)
 		}
 		if res.Terugmelding != "" {
 			terug++
 		}
 	})
 	v.klaar()
-	fmt.Fprintf(stdout, "\nKlaar: %d bestand(en): %d ingelezen, %d al eerder ingelezen (niets veranderd), %d afgewezen, %d niet herkend, %d nog niet ondersteund; %d melding(en) voor partners.\n",
+	printf(stdout, "\nKlaar: %d bestand(en): %d ingelezen, %d al eerder ingelezen (niets veranderd), %d afgewezen, %d niet herkend, %d nog niet ondersteund; %d melding(en) voor partners.\n",
 		len(files), tel[ingest.Ingelezen], tel[ingest.AlIngelezen], tel[ingest.Afgewezen], tel[ingest.NietHerkend], tel[ingest.NietOndersteund], meldingen)
 	if terug > 0 {
-		fmt.Fprintf(stdout, "Terugmeldingen voor partners (hun eigen rijen met de meldingen erbij): %d in %s\n", terug, w.Terugmeldingen())
+		printf(stdout, "Terugmeldingen voor partners (hun eigen rijen met de meldingen erbij): %d in %s\n", terug, w.Terugmeldingen())
 	}
 	if err := printVerhaalcontrole(stdout, db); err != nil {
 		return err
@@ -172,12 +173,12 @@ func printResultaat(w io.Writer, res ingest.Resultaat) {
 				fouten++
 			}
 		}
-		fmt.Fprintf(w, "ingelezen     %s — %s, %s: %d rijen, %d geaccepteerd, %d afgewezen; %d fout(en), %d waarschuwing(en)\n",
+		printf(w, "ingelezen     %s — %s, %s: %d rijen, %d geaccepteerd, %d afgewezen; %d fout(en), %d waarschuwing(en)\n",
 			name, l.Partner, l.Periode, l.Rijen, l.Geaccepteerd, l.Afgewezen, fouten, l.Waarschuwingen)
 	case ingest.AlIngelezen:
-		fmt.Fprintf(w, "ongewijzigd   %s — al ingelezen op %s\n", name, res.Levering.Ingelezen.Local().Format("02-01-2006 15:04"))
+		printf(w, "ongewijzigd   %s — al ingelezen op %s\n", name, res.Levering.Ingelezen.Local().Format("02-01-2006 15:04"))
 	default:
-		fmt.Fprintf(w, "%-13s %s\n", res.Status, res.Fout)
+		printf(w, "%-13s %s\n", res.Status, res.Fout)
 	}
 	shown := 0
 	for _, m := range res.Meldingen {
@@ -185,10 +186,10 @@ func printResultaat(w io.Writer, res ingest.Resultaat) {
 			continue
 		}
 		if shown == maxMeldingen {
-			fmt.Fprintf(w, "              … en meer; alle meldingen staan in de database bij deze levering\n")
+			printf(w, "              … en meer; alle meldingen staan in de database bij deze levering\n")
 			break
 		}
-		fmt.Fprintf(w, "              %s: %s\n", m.Plaats(), m.Tekst)
+		printf(w, "              %s: %s\n", m.Plaats(), m.Tekst)
 		shown++
 	}
 }
@@ -296,7 +297,7 @@ func schrijfRapporten(ctx context.Context, stdout, stderr io.Writer, werk rappor
 		if g.Bijgewerkt > 0 {
 			status = "bijgewerkt"
 		}
-		fmt.Fprintf(stdout, "Klaar: overzicht van alle %d coalities over %s, als PDF en HTML (%s), in %s\n", len(werk.cfg.Coalities), q, status, werk.dir)
+		printf(stdout, "Klaar: overzicht van alle %d coalities over %s, als PDF en HTML (%s), in %s\n", len(werk.cfg.Coalities), q, status, werk.dir)
 		printPaden(stdout, g.Paden)
 	}
 	if werk.overzicht && !werk.ouders {
@@ -318,7 +319,7 @@ func schrijfRapporten(ctx context.Context, stdout, stderr io.Writer, werk rappor
 		if err != nil {
 			return fmt.Errorf("terugkoppeling aan ouders %w", err)
 		}
-		fmt.Fprintf(stdout, "Klaar: terugkoppeling aan ouders over het jaar tot en met %s voor %d coalitie(s), elk één pagina als PDF en HTML: %d bijgewerkt, %d ongewijzigd, in %s\n",
+		printf(stdout, "Klaar: terugkoppeling aan ouders over het jaar tot en met %s voor %d coalitie(s), elk één pagina als PDF en HTML: %d bijgewerkt, %d ongewijzigd, in %s\n",
 			q, len(werk.coalities), bij, len(werk.coalities)-bij, werk.dir)
 		printPaden(stdout, paden)
 		return nil
@@ -334,7 +335,7 @@ func schrijfRapporten(ctx context.Context, stdout, stderr io.Writer, werk rappor
 	if err != nil {
 		return fmt.Errorf("rapport %w", err)
 	}
-	fmt.Fprintf(stdout, "Klaar: %d rapport(en) over %s, elk als PDF en HTML: %d bijgewerkt, %d ongewijzigd, in %s\n",
+	printf(stdout, "Klaar: %d rapport(en) over %s, elk als PDF en HTML: %d bijgewerkt, %d ongewijzigd, in %s\n",
 		len(werk.coalities), q, bij, len(werk.coalities)-bij, werk.dir)
 	printPaden(stdout, paden)
 	return nil
@@ -359,7 +360,7 @@ func perCoalitie(ctx context.Context, stderr io.Writer, coalities []kansrijk.Coa
 
 func printPaden(w io.Writer, paden []string) {
 	for _, p := range paden {
-		fmt.Fprintf(w, "  %s\n", p)
+		printf(w, "  %s\n", p)
 	}
 }
 
@@ -404,16 +405,16 @@ func cmdExport(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if err := os.WriteFile(*uit, buf.Bytes(), 0o644); err != nil {
-		return fmt.Errorf("%s schrijven: %w", *uit, err)
+	if err := bestand.SchrijfBytes(*uit, buf.Bytes()); err != nil {
+		return err
 	}
-	fmt.Fprintf(stdout, "Klaar: %d cijfers geschreven naar %s\n", len(cijfers), *uit)
+	printf(stdout, "Klaar: %d cijfers geschreven naar %s\n", len(cijfers), *uit)
 	if *verhalen != "" {
 		paden, err := stories.Exporteer(ctx, db, &w.Config, *verhalen)
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(stdout, "Tabellen over de ouderverhalen: %d CSV-bestanden in %s\n", len(paden), *verhalen)
+		printf(stdout, "Tabellen over de ouderverhalen: %d CSV-bestanden in %s\n", len(paden), *verhalen)
 	}
 	return nil
 }
@@ -432,32 +433,32 @@ func printVerhaalcontrole(w io.Writer, db *store.DB) error {
 	}
 	onbekend, err := v.OnbekendeCodes()
 	if errors.Is(err, stories.ErrGeenCodeboek) {
-		fmt.Fprintf(w, "\nLet op: %v.\n", err)
+		printf(w, "\nLet op: %v.\n", err)
 		return nil
 	}
 	if err != nil {
 		return err
 	}
 	if len(onbekend) > 0 {
-		fmt.Fprintf(w, "\nCodes in ouderverhalen die niet in het codeboek staan (tellen niet mee): %d\n", len(onbekend))
+		printf(w, "\nCodes in ouderverhalen die niet in het codeboek staan (tellen niet mee): %d\n", len(onbekend))
 		for i, o := range onbekend {
 			if i == maxMeldingen {
-				fmt.Fprintf(w, "  … en %d meer (zie kansrijk export --verhalen)\n", len(onbekend)-i)
+				printf(w, "  … en %d meer (zie kansrijk export --verhalen)\n", len(onbekend)-i)
 				break
 			}
 			m := o.Melding()
-			fmt.Fprintf(w, "  %s %s: %s\n", m.Bestand, m.Plaats(), m.Tekst)
+			printf(w, "  %s %s: %s\n", m.Bestand, m.Plaats(), m.Tekst)
 		}
 	}
 	if ps := v.OnbekendePersonas(); len(ps) > 0 {
-		fmt.Fprintf(w, "\nVerhalen met een persona die niet bij de persona's staat: %d\n", len(ps))
+		printf(w, "\nVerhalen met een persona die niet bij de persona's staat: %d\n", len(ps))
 		for i, o := range ps {
 			if i == maxMeldingen {
-				fmt.Fprintf(w, "  … en %d meer\n", len(ps)-i)
+				printf(w, "  … en %d meer\n", len(ps)-i)
 				break
 			}
 			m := o.Melding()
-			fmt.Fprintf(w, "  %s %s: %s\n", m.Bestand, m.Plaats(), m.Tekst)
+			printf(w, "  %s %s: %s\n", m.Bestand, m.Plaats(), m.Tekst)
 		}
 	}
 	controles, err := stories.Kruiscontrole(ctx, db)
@@ -465,7 +466,7 @@ func printVerhaalcontrole(w io.Writer, db *store.DB) error {
 		return err
 	}
 	for _, c := range controles {
-		fmt.Fprintf(w, "%s\n", c.Samenvatting())
+		printf(w, "%s\n", c.Samenvatting())
 	}
 	return nil
 }

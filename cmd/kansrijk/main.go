@@ -90,7 +90,7 @@ func stelGeheugenIn() {
 
 func run(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
-		fmt.Fprint(stderr, usage)
+		printf(stderr, "%s", programmaTekst(usage))
 		return exitGebruik
 	}
 	cmds := map[string]func([]string, io.Writer, io.Writer) error{
@@ -105,12 +105,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	name := args[0]
 	if name == "help" || name == "-h" || name == "--help" {
-		fmt.Fprint(stdout, usage)
+		printf(stdout, "%s", programmaTekst(usage))
 		return exitOK
 	}
 	cmd, ok := cmds[name]
 	if !ok {
-		fmt.Fprintf(stderr, "kansrijk: onbekende opdracht %q\n\n%s", name, usage)
+		printf(stderr, "kansrijk: onbekende opdracht %q\n\n%s", name, programmaTekst(usage))
 		return exitGebruik
 	}
 	err := cmd(args[1:], stdout, stderr)
@@ -121,14 +121,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case errors.Is(err, flag.ErrHelp):
 		return exitOK
 	case errors.As(err, &ue):
-		fmt.Fprintf(stderr, "kansrijk %s: %s\n(zie 'kansrijk %s --help')\n", name, ue.msg, name)
+		printf(stderr, "kansrijk %s: %s\n(zie 'kansrijk %s --help')\n", name, ue.msg, name)
 		return exitGebruik
 	case errors.Is(err, errInvoer):
 		return exitInvoer
 	default:
-		fmt.Fprintf(stderr, "kansrijk %s: %s\n", name, err)
+		printf(stderr, "kansrijk %s: %s\n", name, err)
 		if u := uitleg(err); u != "" {
-			fmt.Fprintf(stderr, "  %s\n", u)
+			printf(stderr, "  %s\n", u)
 		}
 		return exitInvoer
 	}
@@ -189,17 +189,17 @@ func dutchFlagError(err error) string {
 }
 
 // newFlags makes a flag set whose help text is Dutch.
-func newFlags(name, synopsis, uitleg string) *flag.FlagSet {
+func newFlags(name string, synopsis, uitleg programmaTekst) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.Usage = func() {
 		w := fs.Output()
-		fmt.Fprintf(w, "Gebruik: kansrijk %s\n\n%s\n", synopsis, uitleg)
+		printf(w, "Gebruik: kansrijk %s\n\n%s\n", synopsis, uitleg)
 		n := 0
 		fs.VisitAll(func(f *flag.Flag) { n++ })
 		if n == 0 {
 			return
 		}
-		fmt.Fprintf(w, "\nOpties:\n")
+		printf(w, "\nOpties:\n")
 		fs.VisitAll(func(f *flag.Flag) {
 			dash := "--"
 			if len(f.Name) == 1 {
@@ -209,7 +209,7 @@ func newFlags(name, synopsis, uitleg string) *flag.FlagSet {
 			if f.DefValue != "" && f.DefValue != "0" && f.DefValue != "false" {
 				def = fmt.Sprintf(" (standaard %s)", f.DefValue)
 			}
-			fmt.Fprintf(w, "  %s%s\n      %s%s\n", dash, f.Name, f.Usage, def)
+			printf(w, "  %s%s\n      %s%s\n", dash, f.Name, programmaTekst(f.Usage), def)
 		})
 	}
 	return fs

@@ -31,25 +31,27 @@ func isTerminal(w io.Writer) bool {
 	return err == nil && st.Mode()&os.ModeCharDevice != 0 && os.Getenv("TERM") != "dumb"
 }
 
-// stap reports that item i (1-based) is being worked on.
+// stap reports that item i (1-based) is being worked on. wat, a file or
+// coalitie name, is shown with zichtbaar and cut to the line by
+// characters, never inside one.
 func (v *voortgang) stap(i int, wat string) {
 	if !v.on || (time.Since(v.last) < 100*time.Millisecond && i < v.totaal) {
 		return
 	}
 	v.last = time.Now()
-	line := fmt.Sprintf("[%d/%d] %s", i, v.totaal, wat)
+	line := []rune(fmt.Sprintf("[%d/%d] %s", i, v.totaal, zichtbaar(wat)))
 	if len(line) > 78 {
-		line = line[:77] + "…"
+		line = append(line[:77], '…')
 	}
 	pad := max(v.width-len(line), 0)
-	fmt.Fprintf(v.w, "\r%s%s", line, strings.Repeat(" ", pad))
+	printf(v.w, "\r%s%s", string(line), strings.Repeat(" ", pad))
 	v.width = len(line)
 }
 
 // klaar clears the progress line.
 func (v *voortgang) klaar() {
 	if v.on && v.width > 0 {
-		fmt.Fprintf(v.w, "\r%s\r", strings.Repeat(" ", v.width))
+		printf(v.w, "\r%s\r", strings.Repeat(" ", v.width))
 		v.width = 0
 	}
 }

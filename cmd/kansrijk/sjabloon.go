@@ -2,7 +2,6 @@ package main
 
 import (
 	"errors"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -83,8 +82,8 @@ func cmdSjabloon(args []string, stdout, stderr io.Writer) error {
 		}
 		return err
 	}
-	fmt.Fprintf(stdout, "Sjabloon voor %s (%s, %s): %s\n", p.Naam, p.Bron, q, pad)
-	fmt.Fprintf(stdout, "  Stuur het naar de partner. Komt het ingevuld terug, met dezelfde naam? Zet het in %s en lees het in met: kansrijk import -w %s %s\n",
+	printf(stdout, "Sjabloon voor %s (%s, %s): %s\n", p.Naam, p.Bron, q, pad)
+	printf(stdout, "  Stuur het naar de partner. Komt het ingevuld terug, met dezelfde naam? Zet het in %s en lees het in met: kansrijk import -w %s %s\n",
 		w.Inbox(), w.Dir, w.Inbox())
 	return nil
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"fmt"
 	"io"
 	"text/tabwriter"
 
@@ -37,7 +36,7 @@ func cmdStatus(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	if len(as) == 0 {
-		fmt.Fprintln(stdout, "Er is nog niets ingelezen. Lees bestanden in met: kansrijk import -w WERKMAP PAD")
+		printf(stdout, "Er is nog niets ingelezen. Lees bestanden in met: kansrijk import -w WERKMAP PAD\n")
 		return nil
 	}
 	ontbreekt := 0
@@ -54,7 +53,7 @@ func cmdStatus(args []string, stdout, stderr io.Writer) error {
 		if len(rij) == 0 {
 			continue
 		}
-		fmt.Fprintf(stdout, "\nAanleverstatus %s\n", co.Naam)
+		printf(stdout, "\nAanleverstatus %s\n", co.Naam)
 		tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
 		var kwartalen []kansrijk.Kwartaal
 		for _, a := range rij {
@@ -63,28 +62,28 @@ func cmdStatus(args []string, stdout, stderr io.Writer) error {
 			}
 			kwartalen = append(kwartalen, a.Kwartaal)
 		}
-		fmt.Fprint(tw, "partner")
+		printf(tw, "partner")
 		for _, q := range kwartalen {
-			fmt.Fprintf(tw, "\t%s", q)
+			printf(tw, "\t%s", q)
 		}
-		fmt.Fprintln(tw)
+		printf(tw, "\n")
 		for i, a := range rij {
 			if i == 0 || a.Partner != rij[i-1].Partner {
 				if i > 0 {
-					fmt.Fprintln(tw)
+					printf(tw, "\n")
 				}
-				fmt.Fprint(tw, a.Partner)
+				printf(tw, "%s", a.Partner)
 			}
-			fmt.Fprintf(tw, "\t%s", teken(a.Status))
+			printf(tw, "\t%s", teken(a.Status))
 			if a.Status == eval.Ontbreekt {
 				ontbreekt++
 			}
 		}
-		fmt.Fprintln(tw)
+		printf(tw, "\n")
 		tw.Flush()
 	}
-	fmt.Fprintf(stdout, "\n✓ geleverd   ✓* gecorrigeerd (een nieuwere levering verving een eerdere)   – ontbreekt\n")
-	fmt.Fprintf(stdout, "Klaar: %d ontbrekende levering(en).\n", ontbreekt)
+	printf(stdout, "\n✓ geleverd   ✓* gecorrigeerd (een nieuwere levering verving een eerdere)   – ontbreekt\n")
+	printf(stdout, "Klaar: %d ontbrekende levering(en).\n", ontbreekt)
 	return nil
 }
 

@@ -40,10 +40,10 @@ func cmdWeb(args []string, stdout, stderr io.Writer) error {
 		return gebruik("--adres %q: verwacht host:poort, zoals %s", *adres, standaardAdres)
 	}
 	opt := web.Standaard
-	opt.Log = log.New(stderr, "kansrijk web: ", log.LstdFlags)
+	opt.Log = log.New(zichtbareRegels{stderr}, "kansrijk web: ", log.LstdFlags)
 	if !isLoopback(host) {
 		// Named explicitly: serve there, and say what that means.
-		fmt.Fprintf(stderr, "Let op: kansrijk web is nu ook bereikbaar voor andere computers via %s. Er is geen inlog:\n"+
+		printf(stderr, "Let op: kansrijk web is nu ook bereikbaar voor andere computers via %s. Er is geen inlog:\n"+
 			"iedereen die dit adres bereikt, kan bestanden aanleveren en rapporten en terugmeldingen met gegevens\n"+
 			"van cliënten bekijken. Gebruik dit alleen op een afgeschermd netwerk.\n", *adres)
 		if host != "" && net.ParseIP(host) == nil {
@@ -74,7 +74,7 @@ func cmdWeb(args []string, stdout, stderr io.Writer) error {
 	defer stop()
 	fout := make(chan error, 1)
 	go func() { fout <- srv.Serve(ln) }()
-	fmt.Fprintf(stdout, "kansrijk web draait voor werkmap %s op http://%s/\nOpen dat adres in uw browser. Stoppen met Ctrl-C.\n", *dir, url(ln.Addr()))
+	printf(stdout, "kansrijk web draait voor werkmap %s op http://%s/\nOpen dat adres in uw browser. Stoppen met Ctrl-C.\n", *dir, url(ln.Addr()))
 
 	select {
 	case err := <-fout:
@@ -82,18 +82,18 @@ func cmdWeb(args []string, stdout, stderr io.Writer) error {
 	case <-ctx.Done():
 	}
 	stop()
-	fmt.Fprintln(stdout, "Stoppen: wacht tot lopende aanleveringen en rapporten klaar zijn (hoogstens een halve minuut) …")
+	printf(stdout, "Stoppen: wacht tot lopende aanleveringen en rapporten klaar zijn (hoogstens een halve minuut) …\n")
 	klaar, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	err = errors.Join(srv.Shutdown(klaar), s.Shutdown(klaar))
 	if errors.Is(err, context.DeadlineExceeded) {
-		fmt.Fprintln(stdout, "Gestopt; wat nog liep, is afgebroken (wat al was opgeslagen, blijft bewaard).")
+		printf(stdout, "Gestopt; wat nog liep, is afgebroken (wat al was opgeslagen, blijft bewaard).\n")
 		return nil
 	}
 	if err != nil {
 		return err
 	}
-	fmt.Fprintln(stdout, "Gestopt.")
+	printf(stdout, "Gestopt.\n")
 	return nil
 }
 
