@@ -37,7 +37,7 @@ func cmdInit(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	db, err := store.Open(w.Database())
+	db, err := store.Open(w.Database(), store.Schrijven)
 	if err != nil {
 		return err
 	}
@@ -79,7 +79,7 @@ func cmdVoorbeeld(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	db, err := store.Open(w.Database())
+	db, err := store.Open(w.Database(), store.Schrijven)
 	if err != nil {
 		return err
 	}
@@ -93,13 +93,15 @@ func cmdVoorbeeld(args []string, stdout, stderr io.Writer) error {
 	return nil
 }
 
-// openWerkmap opens the werkmap and its store.
-func openWerkmap(dir string) (*workspace.Werkmap, *store.DB, error) {
+// openWerkmap opens the werkmap and its store: read-only (store.Lezen)
+// for the commands that only read, so they run in a werkmap they may not
+// write and never change the database.
+func openWerkmap(dir string, m store.Modus) (*workspace.Werkmap, *store.DB, error) {
 	w, err := workspace.Open(dir)
 	if err != nil {
 		return nil, nil, err
 	}
-	db, err := store.Open(w.Database())
+	db, err := store.Open(w.Database(), m)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -117,7 +119,7 @@ func cmdImport(args []string, stdout, stderr io.Writer) error {
 	if len(pos) == 0 {
 		return gebruik("geef één of meer bestanden of mappen om in te lezen")
 	}
-	w, db, err := openWerkmap(*dir)
+	w, db, err := openWerkmap(*dir, store.Schrijven)
 	if err != nil {
 		return err
 	}
@@ -230,7 +232,7 @@ func cmdRapport(args []string, stdout, stderr io.Writer) error {
 			return gebruik("--datum %q: verwacht jjjj-mm-dd, zoals 2026-11-23", *datum)
 		}
 	}
-	w, db, err := openWerkmap(*dir)
+	w, db, err := openWerkmap(*dir, store.Lezen)
 	if err != nil {
 		return err
 	}
@@ -379,7 +381,7 @@ func cmdExport(args []string, stdout, stderr io.Writer) error {
 	if *uit == "" {
 		return gebruik("--uit is verplicht, bijvoorbeeld --uit cijfers.csv")
 	}
-	w, db, err := openWerkmap(*dir)
+	w, db, err := openWerkmap(*dir, store.Lezen)
 	if err != nil {
 		return err
 	}

@@ -25,6 +25,8 @@ import (
 	"runtime/debug"
 	"strings"
 	"syscall"
+
+	"kansrijk/store"
 )
 
 const (
@@ -65,6 +67,7 @@ func gebruik(format string, a ...any) error { return usageError{fmt.Sprintf(form
 var errInvoer = errors.New("een deel van de invoer is afgewezen")
 
 func main() {
+	store.ControleerAlsKind() // a child process that checks a database exits here
 	stelGeheugenIn()
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
