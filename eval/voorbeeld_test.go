@@ -27,7 +27,7 @@ func TestVoorbeeldKS01MatchesHandCount(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	files, err := ingest.Bestanden([]string{inbox})
+	files, _, err := ingest.Bestanden([]string{inbox})
 	if err != nil {
 		t.Fatal(err)
 	}

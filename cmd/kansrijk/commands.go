@@ -124,18 +124,23 @@ func cmdImport(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	defer db.Close()
-	files, err := ingest.Bestanden(pos)
+	files, overgeslagen, err := ingest.Bestanden(pos)
 	if err != nil {
 		return err
+	}
+	for _, o := range overgeslagen {
+		fmt.Fprintf(stdout, "%-13s %s: %s\n", "overgeslagen", o.Pad, o.Reden)
 	}
 	im := &ingest.Importer{DB: db, Config: &w.Config, Now: time.Now, Terugmeldingen: w.Terugmeldingen()}
 	v := newVoortgang(stderr, len(files))
 	tel := map[ingest.Status]int{}
 	meldingen, terug := 0, 0
+	personas := false // a persona file was stored: look for persona's delivered twice
 	im.Alle(context.Background(), files, runtime.NumCPU(), func(i int, res ingest.Resultaat) {
 		v.klaar()
 		defer v.stap(i+1, filepath.Base(res.Pad))
 		tel[res.Status]++
+		personas = personas || res.Status == ingest.Ingelezen && res.Levering.Bron == kansrijk.BronPersonas
 		meldingen += len(res.Meldingen)
 		printResultaat(stdout, res)
 		if res.TerugmeldingFout != "" {
@@ -154,7 +159,12 @@ func cmdImport(args []string, stdout, stderr io.Writer) error {
 	if err := printVerhaalcontrole(stdout, db); err != nil {
 		return err
 	}
-	if tel[ingest.Afgewezen]+tel[ingest.NietHerkend]+tel[ingest.NietOndersteund] > 0 {
+	if personas {
+		if err := printDubbelePersonas(stdout, db); err != nil {
+			return err
+		}
+	}
+	if tel[ingest.Afgewezen]+tel[ingest.NietHerkend]+tel[ingest.NietOndersteund]+len(overgeslagen) > 0 {
 		return errInvoer
 	}
 	return nil
@@ -468,6 +478,25 @@ func printVerhaalcontrole(w io.Writer, db *store.DB) error {
 	}
 	for _, c := range controles {
 		fmt.Fprintf(w, "%s\n", c.Samenvatting())
+	}
+	return nil
+}
+
+// printDubbelePersonas names the persona's that more than one persona
+// file delivers (a copy such as Personas_kopie.xlsx): they count and
+// show once, and the user may want to remove the copy.
+func printDubbelePersonas(w io.Writer, db *store.DB) error {
+	ds, err := db.DubbelePersonas(context.Background())
+	if err != nil || len(ds) == 0 {
+		return err
+	}
+	fmt.Fprintf(w, "\nPersona's die meer dan één keer zijn aangeleverd (ze tellen en staan er één keer in): %d\n", len(ds))
+	for i, d := range ds {
+		if i == maxMeldingen {
+			fmt.Fprintf(w, "  … en %d meer\n", len(ds)-i)
+			break
+		}
+		fmt.Fprintf(w, "  %s (%s): %s\n", d.Naam, d.Coalitie, strings.Join(d.Waar, "; "))
 	}
 	return nil
 }
