@@ -451,15 +451,33 @@ func (im *Importer) lees(ctx context.Context, pad string, bekend map[string]stor
 		res.Status, res.Fout = Afgewezen, fmt.Sprintf("%s: %v", name, err)
 		return v
 	}
-	lev := &levering{File: f, Partner: p, Config: im.Config, Naam: name, Profiel: prof, standaard: std}
+	lev := &levering{File: f, Partner: p, Config: im.Config, Naam: name, Profiel: prof, standaard: std, nu: im.kwartaal()}
 	out, err := read(lev)
 	res.Meldingen, res.DatumKolommen = lev.meldingen, lev.datums
 	if err != nil {
 		res.Status, res.Fout = Afgewezen, err.Error()
 		return v
 	}
+	if out.rijen > 0 && out.afgewezen >= out.rijen {
+		// Nothing usable: storing it would register a levering for its
+		// period (widening the status, replacing an earlier delivery)
+		// with no figure behind it. A header-only export (no rows) is a
+		// delivery of 0 records and is stored.
+		res.Status = Afgewezen
+		res.Fout = fmt.Sprintf("%s: geen enkele rij is bruikbaar (%d van de %d afgewezen, zie de meldingen); het bestand is niet opgeslagen en telt niet mee",
+			name, out.afgewezen, out.rijen)
+		return v
+	}
 	im.klaarzetten(v, lev, out, sum)
 	return v
+}
+
+// kwartaal is the current kwartaal: data for a later one cannot exist.
+func (im *Importer) kwartaal() kansrijk.Kwartaal {
+	if im.Now == nil {
+		return kansrijk.KwartaalVan(time.Now())
+	}
+	return kansrijk.KwartaalVan(im.Now())
 }
 
 // opgeslagen returns the levering stored already with this content
@@ -572,6 +590,35 @@ type levering struct {
 	// plaatsen remembers Config.Gemeente: a file repeats the same few
 	// spellings on every row.
 	plaatsen *kansrijk.Plaatsen
+	// nu is the current kwartaal: kwartalen and dates after it (or
+	// before kansrijk.EersteKwartaal) are not plausible.
+	nu kansrijk.Kwartaal
+}
+
+// aannemelijk checks a kwartaal of the file (its name, a cell) against
+// the plausible range; see kansrijk.Kwartaal.Aannemelijk.
+func (l *levering) aannemelijk(q kansrijk.Kwartaal) error {
+	if l.nu.IsZero() {
+		l.nu = kansrijk.KwartaalVan(time.Now())
+	}
+	return q.Aannemelijk(l.nu)
+}
+
+// datum reads a date of a row (ParseDatum) and checks that it lies in
+// the plausible range: a first check-up in 2031 or in 1995 is a typing
+// error, not a figure for that kwartaal.
+func (l *levering) datum(s string) (time.Time, error) {
+	t, err := ParseDatum(s)
+	if err != nil {
+		return t, err
+	}
+	if l.nu.IsZero() {
+		l.nu = kansrijk.KwartaalVan(time.Now())
+	}
+	if err := kansrijk.AannemelijkeDatum(t, l.nu); err != nil {
+		return time.Time{}, err
+	}
+	return t, nil
 }
 
 // gemeente is Config.Gemeente, cached for this levering.
@@ -686,14 +733,18 @@ var readers = map[kansrijk.Bron]func(*levering) (*gelezen, error){
 // file name, else from the first rows of the first sheet.
 func (l *levering) kwartaal() (kansrijk.Kwartaal, error) {
 	if q, ok := kansrijk.KwartaalInNaam(l.Naam); ok {
+		if err := l.aannemelijk(q); err != nil {
+			return q, fmt.Errorf("%s (kwartaal in de bestandsnaam): %v; controleer de naam", l.Naam, err)
+		}
 		return q, nil
 	}
 	var found kansrijk.Kwartaal
+	var cel string
 	sheets := l.File.Sheets()
 	_ = l.File.Rows(sheets[0], func(row int, cells []string) error {
-		for _, c := range cells {
+		for i, c := range cells {
 			if q, ok := kansrijk.KwartaalInNaam(c); ok {
-				found = q
+				found, cel = q, sheet.Cell(i+1, row)
 				return sheet.ErrStop
 			}
 		}
@@ -705,6 +756,9 @@ func (l *levering) kwartaal() (kansrijk.Kwartaal, error) {
 	if found.IsZero() {
 		return found, fmt.Errorf("%s: over welk kwartaal gaat dit bestand? Zet het kwartaal in de bestandsnaam, zoals %s_2026-K3.xlsx",
 			l.Naam, strings.TrimSuffix(l.Naam, filepath.Ext(l.Naam)))
+	}
+	if err := l.aannemelijk(found); err != nil {
+		return found, fmt.Errorf("%s, blad %q, cel %s: %v", l.Naam, sheets[0], cel, err)
 	}
 	return found, nil
 }
