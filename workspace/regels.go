@@ -101,24 +101,28 @@ func zoekPlekken(s string) plekken {
 			l.zet(tabel, regel)
 			l.totEindeRegel()
 		default:
-			regel := l.regel
-			k := l.sleutel()
-			l.spaties()
-			if l.i < len(l.s) && l.s[l.i] == '=' {
-				l.i++
-			}
-			p := tabel
-			for _, d := range k {
-				p = p.plus(d)
-			}
-			l.zet(p, regel)
-			l.waarde(p)
+			l.paar(tabel)
 		}
 		if l.i == start {
 			l.i++ // not valid TOML: move on rather than loop
 		}
 	}
 	return l.uit
+}
+
+// paar reads "key = value" in table p, noting the key's line.
+func (l *plekLezer) paar(p pad) {
+	regel := l.regel
+	k := l.sleutel()
+	l.spaties()
+	if l.i < len(l.s) && l.s[l.i] == '=' {
+		l.i++
+	}
+	for _, d := range k {
+		p = p.plus(d)
+	}
+	l.zet(p, regel)
+	l.waarde(p)
 }
 
 func (l *plekLezer) zet(p pad, regel int) {
@@ -313,18 +317,8 @@ func (l *plekLezer) waarde(p pad) {
 				l.i++
 				continue
 			}
-			start, regel := l.i, l.regel
-			k := l.sleutel()
-			l.spaties()
-			if l.i < len(l.s) && l.s[l.i] == '=' {
-				l.i++
-			}
-			q := p
-			for _, d := range k {
-				q = q.plus(d)
-			}
-			l.zet(q, regel)
-			l.waarde(q)
+			start := l.i
+			l.paar(p)
 			if l.i == start {
 				l.i++
 			}
