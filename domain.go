@@ -1,6 +1,7 @@
 package kansrijk
 
 import (
+	"path"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -35,6 +36,16 @@ const (
 	BronPersonas      Bron = "personas"      // persona descriptions
 	BronQDA           Bron = "refiqda"       // REFI-QDA project (.qdpx): codings to cross-check the story logs
 )
+
+// Leest reports whether a partner of bron b can deliver a file of this
+// name: a REFI-QDA project (.qdpx or .qde) only for bron refiqda, any
+// other file only for the bronnen read as spreadsheets. A file is matched
+// to a partner by its kind before its pattern, so "*.qdpx" of one partner
+// and "Praktijk_*" of another never dispute a file.
+func (b Bron) Leest(naam string) bool {
+	ext := strings.ToLower(path.Ext(naam))
+	return (ext == ".qdpx" || ext == ".qde") == (b == BronQDA)
+}
 
 // Partner is an organisation that delivers files. Bestanden are file-name
 // patterns (path.Match syntax, case-insensitive) that recognise its files.

@@ -123,3 +123,39 @@ func VersieInNaam(name string) int {
 	}
 	return 1
 }
+
+// EersteKwartaal is the earliest kwartaal kansrijk takes data for. The
+// Kansrijke Start programme began in 2018; a few years before that leave
+// room for a baseline, while a year like 1900 is a typing error.
+var EersteKwartaal = Kwartaal{Jaar: 2010, K: 1}
+
+// Aannemelijk checks that q can hold delivered data when nu is the
+// current kwartaal: not before EersteKwartaal and not after nu (a
+// partner cannot have counted a kwartaal that has not begun). The error
+// is Dutch and says what was expected.
+func (q Kwartaal) Aannemelijk(nu Kwartaal) error {
+	switch {
+	case q.Index() < EersteKwartaal.Index():
+		return fmt.Errorf("kwartaal %s is niet aannemelijk: kansrijk neemt gegevens aan vanaf %s (verwacht een kwartaal van %s tot en met %s)",
+			q, EersteKwartaal, EersteKwartaal, nu)
+	case q.Index() > nu.Index():
+		return fmt.Errorf("kwartaal %s ligt in de toekomst: het is nu %s (verwacht een kwartaal van %s tot en met %s)",
+			q, nu, EersteKwartaal, nu)
+	}
+	return nil
+}
+
+// AannemelijkeDatum checks a date of a row (a first check-up, a birth,
+// an aanmelding) as Aannemelijk checks a kwartaal: from the start of
+// EersteKwartaal up to the end of the current kwartaal nu.
+func AannemelijkeDatum(t time.Time, nu Kwartaal) error {
+	switch {
+	case t.Before(EersteKwartaal.Start()):
+		return fmt.Errorf("de datum %s is niet aannemelijk: kansrijk neemt gegevens aan vanaf %s (verwacht een datum van %s tot en met %s)",
+			t.Format("02-01-2006"), EersteKwartaal.Start().Format("02-01-2006"), EersteKwartaal.Start().Format("02-01-2006"), nu.End().AddDate(0, 0, -1).Format("02-01-2006"))
+	case !t.Before(nu.End()):
+		return fmt.Errorf("de datum %s ligt na het huidige kwartaal %s (verwacht een datum tot en met %s)",
+			t.Format("02-01-2006"), nu, nu.End().AddDate(0, 0, -1).Format("02-01-2006"))
+	}
+	return nil
+}

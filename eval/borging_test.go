@@ -48,7 +48,7 @@ const (
 )
 
 func TestBorgingHandmatig(t *testing.T) {
-	db, err := store.Open(filepath.Join(t.TempDir(), "k.duckdb"))
+	db, err := store.Open(filepath.Join(t.TempDir(), "k.duckdb"), store.Schrijven)
 	if err != nil {
 		t.Fatal(err)
 	}

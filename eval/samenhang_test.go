@@ -87,7 +87,7 @@ func TestSamenhangSignaal(t *testing.T) {
 func TestSamenhangSamples(t *testing.T) {
 	needSamples(t)
 	cfg := config(t)
-	db, err := store.Open(filepath.Join(t.TempDir(), "k.duckdb"))
+	db, err := store.Open(filepath.Join(t.TempDir(), "k.duckdb"), store.Schrijven)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -41,7 +41,7 @@ func config(t *testing.T) *kansrijk.Config {
 // importFiles imports the sample files matching pattern into a new store.
 func importFiles(t *testing.T, cfg *kansrijk.Config, pattern string) *store.DB {
 	t.Helper()
-	db, err := store.Open(filepath.Join(t.TempDir(), "k.duckdb"))
+	db, err := store.Open(filepath.Join(t.TempDir(), "k.duckdb"), store.Schrijven)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -188,7 +188,7 @@ func TestKS01HavenstadMatchesHandCount(t *testing.T) {
 func TestAanleveringenSamples(t *testing.T) {
 	needSamples(t)
 	cfg := config(t)
-	db, err := store.Open(filepath.Join(t.TempDir(), "k.duckdb"))
+	db, err := store.Open(filepath.Join(t.TempDir(), "k.duckdb"), store.Schrijven)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -232,7 +232,7 @@ func TestCorrectionReplacesEarlierLevering(t *testing.T) {
 	needSamples(t)
 	cfg := config(t)
 	figures := func(files ...string) map[string]eval.Cijfer {
-		db, err := store.Open(filepath.Join(t.TempDir(), "k.duckdb"))
+		db, err := store.Open(filepath.Join(t.TempDir(), "k.duckdb"), store.Schrijven)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -22,12 +22,12 @@ func TestVoorbeeldKS01MatchesHandCount(t *testing.T) {
 		t.Fatal(err)
 	}
 	cfg := voorbeeld.Config(1)
-	db, err := store.Open(filepath.Join(t.TempDir(), "k.duckdb"))
+	db, err := store.Open(filepath.Join(t.TempDir(), "k.duckdb"), store.Schrijven)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	files, err := ingest.Bestanden([]string{inbox})
+	files, _, err := ingest.Bestanden([]string{inbox})
 	if err != nil {
 		t.Fatal(err)
 	}

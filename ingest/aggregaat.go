@@ -7,6 +7,8 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/xuri/excelize/v2"
+
 	"kansrijk"
 	"kansrijk/sheet"
 	"kansrijk/store"
@@ -22,10 +24,35 @@ const (
 	MaatClienten              = "clienten"
 )
 
-// aggregaatCel reads one aggregated cell. ok is false for an empty cell
-// (not yet reported). A value that is no number is reported and stored
-// as not available.
-func (l *levering) aggregaatCel(blad, cel, raw string) (a store.Aggregaat, ok bool) {
+// Plausible magnitudes of one aggregated cell, one gemeente in one
+// kwartaal: the largest gemeente has about 10,000 births a year, so
+// 100,000 persons or 1,000,000 hours of kraamzorg in a kwartaal is ten
+// times what any gemeente can have. A value above is a typing error
+// (1e15, a pasted total), never a figure to publish.
+const (
+	maxPersonen = 100_000
+	maxUren     = 1_000_000
+)
+
+// personen are the maten that count persons: whole numbers.
+var personen = map[string]bool{
+	MaatAanmeldingenPrenataal: true, MaatHuisbezoekenPrenataal: true, MaatKinderen01: true, MaatClienten: true,
+}
+
+// deelVan are the maten that count a part of another maat of the same
+// gemeente and kwartaal, as the domain reference defines them: every
+// prenatal home visit of the JGZ follows an aanmelding prenataal (KS07),
+// so more visits than aanmeldingen cannot be right.
+var deelVan = []struct{ deel, geheel, indicator string }{
+	{MaatHuisbezoekenPrenataal, MaatAanmeldingenPrenataal, "KS07"},
+}
+
+// aggregaatCel reads one aggregated cell of maat. ok is false for an
+// empty cell (not yet reported). A value that is no number, or not a
+// plausible one (a fraction of a person, an impossible magnitude), is
+// reported and stored as not available: the figure is not computable,
+// never published.
+func (l *levering) aggregaatCel(blad, cel, raw, maat string) (a store.Aggregaat, ok bool) {
 	a = store.Aggregaat{Blad: blad, Cel: cel}
 	v, err := classify(raw)
 	switch {
@@ -39,13 +66,70 @@ func (l *levering) aggregaatCel(blad, cel, raw string) (a store.Aggregaat, ok bo
 		return a, true
 	}
 	f, err := ParseGetal(v)
-	if err != nil || f < 0 || math.IsInf(f, 0) {
+	switch {
+	case err != nil || f < 0 || math.IsInf(f, 0) || math.IsNaN(f):
 		l.fout(blad, cel, raw, "'%s' is geen aantal; verwacht een getal, <5 of n.b. Dit cijfer is niet te berekenen", raw)
-		a.Code = "n.b."
+	case personen[maat] && f > maxPersonen:
+		l.fout(blad, cel, raw, "'%s' is geen aannemelijk aantal personen voor één gemeente in één kwartaal (meer dan %s); controleer de cel. Dit cijfer is niet te berekenen",
+			raw, eval4(maxPersonen))
+	case personen[maat] && math.Abs(f-math.Round(f)) > 1e-9:
+		l.fout(blad, cel, raw, "'%s' is geen heel aantal personen; verwacht een heel getal, <5 of n.b. Dit cijfer is niet te berekenen", raw)
+	case !personen[maat] && f > maxUren:
+		l.fout(blad, cel, raw, "'%s' is geen aannemelijk aantal uren voor één gemeente in één kwartaal (meer dan %s); controleer de cel. Dit cijfer is niet te berekenen",
+			raw, eval4(maxUren))
+	default:
+		a.Waarde = &f
 		return a, true
 	}
-	a.Waarde = &f
+	a.Code = "n.b."
 	return a, true
+}
+
+// bereikVan is the range of values an aggregated cell can stand for: a
+// value itself, 1 to 4 for <5; ok is false for n.b.
+func bereikVan(a store.Aggregaat) (lo, hi float64, ok bool) {
+	switch {
+	case a.Waarde != nil:
+		return *a.Waarde, *a.Waarde, true
+	case a.Code == "<5":
+		return 1, 4, true
+	}
+	return 0, 0, false
+}
+
+// controleerDelen holds the cells of one row against deelVan: a part
+// that exceeds its whole (also taking <5 as 1 to 4) is reported at its
+// cell and made not available, so the indicator is not computable for
+// that gemeente and kwartaal instead of showing 793,7%.
+func (l *levering) controleerDelen(as []store.Aggregaat) {
+	for _, r := range deelVan {
+		for i := range as {
+			if as[i].Maat != r.deel {
+				continue
+			}
+			for j := range as {
+				if as[j].Maat != r.geheel || as[j].Kwartaal != as[i].Kwartaal {
+					continue
+				}
+				dlo, _, ok1 := bereikVan(as[i])
+				_, ghi, ok2 := bereikVan(as[j])
+				if !ok1 || !ok2 || dlo <= ghi {
+					continue
+				}
+				l.fout(as[i].Blad, as[i].Cel, waardeTekst(as[i]),
+					"%s (%s) is meer dan %s (%s, cel %s) voor %s in %s; dat kan niet. Controleer beide cellen; dit cijfer (%s) is niet te berekenen",
+					l.naam(r.deel), waardeTekst(as[i]), l.naam(r.geheel), waardeTekst(as[j]), as[j].Cel, as[i].Gemeente, as[i].Kwartaal, r.indicator)
+				as[i].Waarde, as[i].Code = nil, "n.b."
+			}
+		}
+	}
+}
+
+func waardeTekst(a store.Aggregaat) string {
+	if a.Waarde != nil {
+		return eval4(*a.Waarde)
+	}
+	return a.Code
 }
 
 var reJaar = regexp.MustCompile(`(?:^|[^0-9])(20\d\d)(?:[^0-9]|$)`)
@@ -136,6 +220,10 @@ func readJGZ(l *levering) (*gelezen, error) {
 					l.fout(b, sheet.Cell(i+1, row), c, "'%s' is geen kwartaal; verwacht K1 tot en met K4 (met het jaar in de titel of bestandsnaam)", c)
 					continue
 				}
+				if err := l.aannemelijk(q); err != nil {
+					l.fout(b, sheet.Cell(i+1, row), c, "%v; de cijfers in deze kolom tellen niet mee", err)
+					continue
+				}
 				kolommen[i] = kolomInfo{perKolom[i], q}
 			}
 			blad, kopRij = b, row
@@ -184,8 +272,9 @@ func readJGZ(l *levering) (*gelezen, error) {
 		}
 		out.rijen++
 		g, _, inRegio := l.gemeente(gem)
+		begin := len(out.inhoud.Aggregaten)
 		for col, k := range kolommen {
-			a, ok := l.aggregaatCel(blad, sheet.Cell(col+1, row), sheet.Get(cells, col))
+			a, ok := l.aggregaatCel(blad, sheet.Cell(col+1, row), sheet.Get(cells, col), k.maat)
 			if !ok {
 				continue
 			}
@@ -209,6 +298,11 @@ func readJGZ(l *levering) (*gelezen, error) {
 		if !inRegio {
 			buiten[gem] = true
 		}
+		rij := out.inhoud.Aggregaten[begin:]
+		// The columns come from a map: put the row's cells in sheet
+		// order, so messages (and the store) do not depend on it.
+		sort.Slice(rij, func(i, j int) bool { return celVoor(rij[i].Cel, rij[j].Cel) })
+		l.controleerDelen(rij)
 		return nil
 	})
 	if err != nil {
@@ -218,6 +312,13 @@ func readJGZ(l *levering) (*gelezen, error) {
 	out.periode = bereik(out.inhoud.Dekking, out.periode)
 	l.meldBuiten(blad, buiten)
 	return out, nil
+}
+
+// celVoor orders cells of one row (B7 before AA7) by column.
+func celVoor(a, b string) bool {
+	ca, _, _ := excelize.CellNameToCoordinates(a)
+	cb, _, _ := excelize.CellNameToCoordinates(b)
+	return ca < cb
 }
 
 // isTotaal recognises total and subtotal rows, which are not source data.
@@ -371,6 +472,9 @@ func readKraamzorg(l *levering) (*gelezen, error) {
 		out.rijen++
 		pcel := sheet.Cell(k.col("periode")+1, row)
 		q, err := kansrijk.ParseKwartaal(sheet.Get(cells, k.col("periode")))
+		if err == nil {
+			err = l.aannemelijk(q)
+		}
 		if err != nil {
 			out.afgewezen++
 			l.fout(k.blad, pcel, sheet.Get(cells, k.col("periode")), "%v; deze rij telt niet mee", err)
@@ -382,7 +486,7 @@ func readKraamzorg(l *levering) (*gelezen, error) {
 			if col < 0 {
 				continue
 			}
-			a, ok := l.aggregaatCel(k.blad, sheet.Cell(col+1, row), sheet.Get(cells, col))
+			a, ok := l.aggregaatCel(k.blad, sheet.Cell(col+1, row), sheet.Get(cells, col), m.maat)
 			if !ok {
 				continue
 			}

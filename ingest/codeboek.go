@@ -87,6 +87,7 @@ func readPersonas(l *levering) (*gelezen, error) {
 		return nil, err
 	}
 	out := &gelezen{periode: basisNaam(l.Naam)}
+	seen := map[string]int{}
 	err = l.File.Rows(k.blad, func(row int, cells []string) error {
 		if row <= k.rij {
 			return nil
@@ -103,6 +104,14 @@ func readPersonas(l *levering) (*gelezen, error) {
 			l.fout(k.blad, sheet.Cell(k.col("coalitie")+1, row), get("coalitie"), "coalitie '%s' staat niet in kansrijk.toml; deze persona telt niet mee", get("coalitie"))
 			return nil
 		}
+		// The same persona twice counts and shows once (the store does
+		// the same across files: actieve_persona).
+		key := co.Naam + "\x00" + strings.ToLower(strings.TrimSpace(naam))
+		if prev, dup := seen[key]; dup {
+			l.waarschuwing(k.blad, sheet.Cell(k.col("persona")+1, row), naam, "persona '%s' van %s staat ook in rij %d; telt één keer", naam, co.Naam, prev)
+			return nil
+		}
+		seen[key] = row
 		voornaam := strings.TrimSpace(strings.FieldsFunc(naam, func(r rune) bool { return r == ',' || r == ' ' })[0])
 		out.inhoud.Personas = append(out.inhoud.Personas, store.Persona{Blad: k.blad, Rij: row, Naam: naam, Voornaam: voornaam,
 			Coalitie: co.Naam, Doelgroep: get("doelgroep"), Situatie: get("situatie"), Nodig: get("nodig"),

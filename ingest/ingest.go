@@ -9,6 +9,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -19,6 +20,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 
 	"kansrijk"
@@ -37,6 +39,8 @@ type Importer struct {
 	// Terugmeldingen, when set, is the folder where a feedback workbook
 	// is written for every file with messages (see Terugmelding).
 	Terugmeldingen string
+	// fataal is the store error that stops storing (see schrijf).
+	fataal error
 }
 
 // Status of one file after an import.
@@ -68,14 +72,25 @@ type Resultaat struct {
 	TerugmeldingFout string
 }
 
+// Overgeslagen is an entry of an input folder that could not be read,
+// with the reason in Dutch.
+type Overgeslagen struct {
+	Pad, Reden string
+}
+
 // Bestanden lists the files under the given paths (folders are walked),
-// in a stable order, skipping hidden files.
-func Bestanden(paden []string) ([]string, error) {
+// in a stable order, skipping hidden files. Entries that cannot be used
+// are skipped and listed with the reason, in Dutch: a folder without
+// read permission, a symbolic link that points nowhere or in a loop, a
+// link to a folder (not followed, so a walk can never loop). The error
+// is for a path given that does not exist or cannot be read at all.
+func Bestanden(paden []string) ([]string, []Overgeslagen, error) {
 	var out []string
+	var over []Overgeslagen
 	for _, p := range paden {
 		st, err := os.Stat(p)
 		if err != nil {
-			return nil, fmt.Errorf("%s bestaat niet of is niet leesbaar", p)
+			return nil, nil, fmt.Errorf("%s: %s", p, OSReden(err))
 		}
 		if !st.IsDir() {
 			out = append(out, p)
@@ -83,7 +98,14 @@ func Bestanden(paden []string) ([]string, error) {
 		}
 		err = filepath.WalkDir(p, func(q string, d fs.DirEntry, err error) error {
 			if err != nil {
-				return err
+				if q == p {
+					return err
+				}
+				over = append(over, Overgeslagen{q, OSReden(err)})
+				if d != nil && d.IsDir() {
+					return filepath.SkipDir
+				}
+				return nil
 			}
 			name := d.Name()
 			if q != p && strings.HasPrefix(name, ".") {
@@ -92,31 +114,133 @@ func Bestanden(paden []string) ([]string, error) {
 				}
 				return nil
 			}
+			if d.Type()&fs.ModeSymlink != 0 {
+				doel, err := os.Stat(q)
+				switch {
+				case err != nil:
+					over = append(over, Overgeslagen{q, "snelkoppeling (symbolische link) die niet te volgen is: " + OSReden(err)})
+					return nil
+				case doel.IsDir():
+					over = append(over, Overgeslagen{q, "snelkoppeling naar een map; kansrijk volgt die niet (geef de map zelf op)"})
+					return nil
+				}
+			}
 			if !d.IsDir() {
 				out = append(out, q)
 			}
 			return nil
 		})
 		if err != nil {
-			return nil, fmt.Errorf("map %s doorlopen: %w", p, err)
+			return nil, nil, fmt.Errorf("map %s doorlopen: %s", p, OSReden(err))
 		}
 	}
 	sort.Strings(out)
-	return out, nil
+	return out, over, nil
+}
+
+// OSReden says in Dutch why the file system refused a path; the
+// system's own text is English.
+func OSReden(err error) string {
+	switch {
+	case errors.Is(err, syscall.ELOOP):
+		return "een snelkoppeling (symbolische link) die in een kring naar zichzelf verwijst"
+	case errors.Is(err, fs.ErrNotExist):
+		return "bestaat niet (of een snelkoppeling wijst naar iets dat niet bestaat)"
+	case errors.Is(err, fs.ErrPermission):
+		return "u heeft geen leesrechten; vraag ze aan of kopieer het bestand naar een map van uzelf"
+	case errors.Is(err, syscall.ENAMETOOLONG):
+		return "de naam of het pad is te lang"
+	case errors.Is(err, syscall.ENOTDIR):
+		return "een deel van het pad is een bestand en geen map"
+	case errors.Is(err, syscall.EIO):
+		return "de schijf gaf een leesfout; kopieer het bestand opnieuw"
+	}
+	var pe *fs.PathError
+	var errno syscall.Errno
+	if !errors.As(err, &pe) && !errors.As(err, &errno) {
+		return err.Error() // kansrijk's own message, already Dutch
+	}
+	return "niet leesbaar"
 }
 
 // Partner returns the configured partner whose file pattern matches the
-// file name (case-insensitive).
+// file name (case-insensitive) and whose bron reads a file of its kind
+// (see kansrijk.Bron.Leest). ok is false when no partner or more than one
+// matches: a file must never silently go to the first of two.
 func Partner(cfg *kansrijk.Config, name string) (kansrijk.Partner, bool) {
+	ts := treffers(cfg, name)
+	if len(ts) != 1 || !ts[0].Partner.Bron.Leest(name) {
+		return kansrijk.Partner{}, false
+	}
+	return ts[0].Partner, true
+}
+
+// treffer is a partner whose pattern matches a file name.
+type treffer struct {
+	Partner kansrijk.Partner
+	Patroon string
+}
+
+// treffers returns the partners (each once, in the order of the
+// configuration, by their first matching pattern) whose pattern matches
+// the name. If some of them read files of this kind (kansrijk.Bron.Leest),
+// only those are returned.
+func treffers(cfg *kansrijk.Config, name string) []treffer {
 	base := strings.ToLower(filepath.Base(name))
+	var alle, soort []treffer
+	gezien := map[string]bool{}
 	for _, p := range cfg.Partners {
+		if gezien[p.Naam] {
+			continue // one partner listed twice is still one partner
+		}
 		for _, pat := range p.Bestanden {
-			if ok, _ := path.Match(strings.ToLower(pat), base); ok {
-				return p, true
+			pat = strings.ToLower(pat)
+			// Most patterns start with a literal part: a cheap test
+			// before path.Match, as every file is held against every
+			// partner.
+			if i := strings.IndexAny(pat, `*?[\`); i > 0 && !strings.HasPrefix(base, pat[:i]) {
+				continue
+			}
+			if ok, _ := path.Match(pat, base); ok {
+				gezien[p.Naam] = true
+				t := treffer{p, pat}
+				alle = append(alle, t)
+				if p.Bron.Leest(base) {
+					soort = append(soort, t)
+				}
+				break
 			}
 		}
 	}
-	return kansrijk.Partner{}, false
+	if len(soort) > 0 {
+		return soort
+	}
+	return alle
+}
+
+// herken finds the partner of a file, or says in Dutch why there is none.
+func herken(cfg *kansrijk.Config, name string) (kansrijk.Partner, Status, string) {
+	ts := treffers(cfg, name)
+	switch {
+	case len(ts) == 0:
+		return kansrijk.Partner{}, NietHerkend, fmt.Sprintf("%s: van welke partner is dit bestand? Geen enkel patroon in kansrijk.toml past bij deze naam; "+
+			"voeg bij de juiste [[partner]] een patroon toe aan 'bestanden'", name)
+	case len(ts) > 1:
+		namen := make([]string, len(ts))
+		for i, t := range ts {
+			namen[i] = fmt.Sprintf("%s (patroon %q)", t.Partner.Naam, t.Patroon)
+		}
+		return kansrijk.Partner{}, Afgewezen, fmt.Sprintf("%s past bij de bestandspatronen van %d partners: %s; kansrijk kan niet kiezen van wie het is en leest het niet in. "+
+			"Maak de patronen in kansrijk.toml zo dat elk bestand bij één partner past", name, len(ts), strings.Join(namen[:len(namen)-1], ", ")+" en "+namen[len(namen)-1])
+	case !ts[0].Partner.Bron.Leest(name):
+		soort := "een spreadsheet (Excel of CSV)"
+		if kansrijk.BronQDA.Leest(name) {
+			soort = "een REFI-QDA-project"
+		}
+		return kansrijk.Partner{}, Afgewezen, fmt.Sprintf("%s past bij het patroon %q van partner %s (bron %s), maar dit is %s, en dat leest die bron niet; "+
+			"geef het bestand een naam die bij de juiste partner past", name, ts[0].Patroon, ts[0].Partner.Naam, ts[0].Partner.Bron, soort)
+	}
+	return ts[0].Partner, "", ""
 }
 
 // Bestand imports one file. It never panics on a user's file: every
@@ -279,11 +403,9 @@ func (im *Importer) lees(ctx context.Context, pad string, bekend map[string]stor
 			res.Fout = fmt.Sprintf("%s: interne fout bij het lezen (%v); meld dit aan de beheerder van kansrijk", name, r)
 		}
 	}()
-	p, ok := Partner(im.Config, name)
-	if !ok {
-		res.Status = NietHerkend
-		res.Fout = fmt.Sprintf("%s: van welke partner is dit bestand? Geen enkel patroon in kansrijk.toml past bij deze naam; "+
-			"voeg bij de juiste [[partner]] een patroon toe aan 'bestanden'", name)
+	p, status, fout := herken(im.Config, name)
+	if fout != "" {
+		res.Status, res.Fout = status, fout
 		return v
 	}
 	sum, err := hashFile(pad)
@@ -329,15 +451,33 @@ func (im *Importer) lees(ctx context.Context, pad string, bekend map[string]stor
 		res.Status, res.Fout = Afgewezen, fmt.Sprintf("%s: %v", name, err)
 		return v
 	}
-	lev := &levering{File: f, Partner: p, Config: im.Config, Naam: name, Profiel: prof, standaard: std}
+	lev := &levering{File: f, Partner: p, Config: im.Config, Naam: name, Profiel: prof, standaard: std, nu: im.kwartaal()}
 	out, err := read(lev)
 	res.Meldingen, res.DatumKolommen = lev.meldingen, lev.datums
 	if err != nil {
 		res.Status, res.Fout = Afgewezen, err.Error()
 		return v
 	}
+	if out.rijen > 0 && out.afgewezen >= out.rijen {
+		// Nothing usable: storing it would register a levering for its
+		// period (widening the status, replacing an earlier delivery)
+		// with no figure behind it. A header-only export (no rows) is a
+		// delivery of 0 records and is stored.
+		res.Status = Afgewezen
+		res.Fout = fmt.Sprintf("%s: geen enkele rij is bruikbaar (%d van de %d afgewezen, zie de meldingen); het bestand is niet opgeslagen en telt niet mee",
+			name, out.afgewezen, out.rijen)
+		return v
+	}
 	im.klaarzetten(v, lev, out, sum)
 	return v
+}
+
+// kwartaal is the current kwartaal: data for a later one cannot exist.
+func (im *Importer) kwartaal() kansrijk.Kwartaal {
+	if im.Now == nil {
+		return kansrijk.KwartaalVan(time.Now())
+	}
+	return kansrijk.KwartaalVan(im.Now())
 }
 
 // opgeslagen returns the levering stored already with this content
@@ -376,13 +516,23 @@ func (im *Importer) klaarzetten(v *voorbereid, lev *levering, out *gelezen, sum 
 	v.levering, v.inhoud = l, &out.inhoud
 }
 
-// schrijf stores a read file as one levering, all or nothing.
+// schrijf stores a read file as one levering, all or nothing. Once the
+// store is found damaged, full or not writable, the files after it are
+// not tried: each would fail alike, and a damaged file is not written.
 func (im *Importer) schrijf(ctx context.Context, v *voorbereid) Resultaat {
 	res := v.res
 	if v.levering == nil {
 		return res
 	}
+	if im.fataal != nil {
+		res.Status = Afgewezen
+		res.Fout = fmt.Sprintf("%s: niet opgeslagen, omdat de database niet te gebruiken is (zie de melding hierboven)", filepath.Base(res.Pad))
+		return res
+	}
 	if err := im.DB.VoegToe(ctx, v.levering, v.inhoud); err != nil {
+		if store.IsSoort(err, store.Beschadigd) || store.IsSoort(err, store.SchijfVol) || store.IsSoort(err, store.GeenSchrijfrecht) {
+			im.fataal = err
+		}
 		res.Status, res.Fout = Afgewezen, err.Error()
 		return res
 	}
@@ -443,6 +593,35 @@ type levering struct {
 	// plaatsen remembers Config.Gemeente: a file repeats the same few
 	// spellings on every row.
 	plaatsen *kansrijk.Plaatsen
+	// nu is the current kwartaal: kwartalen and dates after it (or
+	// before kansrijk.EersteKwartaal) are not plausible.
+	nu kansrijk.Kwartaal
+}
+
+// aannemelijk checks a kwartaal of the file (its name, a cell) against
+// the plausible range; see kansrijk.Kwartaal.Aannemelijk.
+func (l *levering) aannemelijk(q kansrijk.Kwartaal) error {
+	if l.nu.IsZero() {
+		l.nu = kansrijk.KwartaalVan(time.Now())
+	}
+	return q.Aannemelijk(l.nu)
+}
+
+// datum reads a date of a row (ParseDatum) and checks that it lies in
+// the plausible range: a first check-up in 2031 or in 1995 is a typing
+// error, not a figure for that kwartaal.
+func (l *levering) datum(s string) (time.Time, error) {
+	t, err := ParseDatum(s)
+	if err != nil {
+		return t, err
+	}
+	if l.nu.IsZero() {
+		l.nu = kansrijk.KwartaalVan(time.Now())
+	}
+	if err := kansrijk.AannemelijkeDatum(t, l.nu); err != nil {
+		return time.Time{}, err
+	}
+	return t, nil
 }
 
 // gemeente is Config.Gemeente, cached for this levering.
@@ -557,14 +736,18 @@ var readers = map[kansrijk.Bron]func(*levering) (*gelezen, error){
 // file name, else from the first rows of the first sheet.
 func (l *levering) kwartaal() (kansrijk.Kwartaal, error) {
 	if q, ok := kansrijk.KwartaalInNaam(l.Naam); ok {
+		if err := l.aannemelijk(q); err != nil {
+			return q, fmt.Errorf("%s (kwartaal in de bestandsnaam): %v; controleer de naam", l.Naam, err)
+		}
 		return q, nil
 	}
 	var found kansrijk.Kwartaal
+	var cel string
 	sheets := l.File.Sheets()
 	_ = l.File.Rows(sheets[0], func(row int, cells []string) error {
-		for _, c := range cells {
+		for i, c := range cells {
 			if q, ok := kansrijk.KwartaalInNaam(c); ok {
-				found = q
+				found, cel = q, sheet.Cell(i+1, row)
 				return sheet.ErrStop
 			}
 		}
@@ -576,6 +759,9 @@ func (l *levering) kwartaal() (kansrijk.Kwartaal, error) {
 	if found.IsZero() {
 		return found, fmt.Errorf("%s: over welk kwartaal gaat dit bestand? Zet het kwartaal in de bestandsnaam, zoals %s_2026-K3.xlsx",
 			l.Naam, strings.TrimSuffix(l.Naam, filepath.Ext(l.Naam)))
+	}
+	if err := l.aannemelijk(found); err != nil {
+		return found, fmt.Errorf("%s, blad %q, cel %s: %v", l.Naam, sheets[0], cel, err)
 	}
 	return found, nil
 }

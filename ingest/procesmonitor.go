@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 
@@ -37,13 +38,19 @@ func readProcesmonitor(l *levering) (*gelezen, error) {
 		rows            []store.Borging
 	)
 	out := &gelezen{}
-	count := func(row int, raw string) *int {
+	// count reads one of the counts; max is what one coalitie can
+	// plausibly have in a kwartaal (far above any real one).
+	count := func(row int, raw string, max int) *int {
 		if raw == "" {
 			return nil
 		}
 		f, err := ParseGetal(raw)
-		if err != nil || f < 0 || f != float64(int(f)) {
+		switch {
+		case err != nil || f < 0 || math.IsNaN(f) || math.IsInf(f, 0) || f != math.Trunc(f):
 			l.fout(blad, sheet.Cell(2, row), raw, "'%s' is geen aantal; verwacht een heel getal", raw)
+			return nil
+		case f > float64(max):
+			l.fout(blad, sheet.Cell(2, row), raw, "'%s' is geen aannemelijk aantal voor één coalitie in één kwartaal (meer dan %s); controleer de cel", raw, eval4(float64(max)))
 			return nil
 		}
 		n := int(f)
@@ -71,11 +78,11 @@ func readProcesmonitor(l *levering) (*gelezen, error) {
 				}
 			}
 		case strings.HasPrefix(label, "aantal deelnemende partners"):
-			pm.Partners = count(row, sheet.Get(cells, 1))
+			pm.Partners = count(row, sheet.Get(cells, 1), 1_000)
 		case strings.HasPrefix(label, "aantal bijeenkomsten"):
-			pm.Bijeenkomsten = count(row, sheet.Get(cells, 1))
+			pm.Bijeenkomsten = count(row, sheet.Get(cells, 1), 1_000)
 		case strings.HasPrefix(label, "aantal betrokken ouders"):
-			pm.Ouders = count(row, sheet.Get(cells, 1))
+			pm.Ouders = count(row, sheet.Get(cells, 1), maxPersonen)
 		case label == "toelichting" && kop > 0:
 			pm.Toelichting = sheet.Get(cells, 1)
 		case kop > 0 && stCol >= 0:
@@ -110,9 +117,14 @@ func readProcesmonitor(l *levering) (*gelezen, error) {
 	if err != nil {
 		if fq, ok := kansrijk.KwartaalInNaam(l.Naam); ok {
 			q = fq
+			if err := l.aannemelijk(q); err != nil {
+				return nil, fmt.Errorf("%s (kwartaal in de bestandsnaam): %v; controleer de naam", l.Naam, err)
+			}
 		} else {
 			return nil, fmt.Errorf("%s, blad %q, cel %s: %v", l.Naam, blad, kwCel, err)
 		}
+	} else if err := l.aannemelijk(q); err != nil {
+		return nil, fmt.Errorf("%s, blad %q, cel %s: %v", l.Naam, blad, kwCel, err)
 	}
 	if kop < 0 || stCol < 0 {
 		return nil, fmt.Errorf("%s, blad %q: geen kopregel 'Nr | Aandachtspunt | Status' gevonden", l.Naam, blad)

@@ -56,7 +56,7 @@ func TestBronprofiel(t *testing.T) {
 		},
 		Indicatoren: kansrijk.DefaultIndicatoren(),
 	}
-	db, err := store.Open(filepath.Join(dir, "k.duckdb"))
+	db, err := store.Open(filepath.Join(dir, "k.duckdb"), store.Schrijven)
 	if err != nil {
 		t.Fatal(err)
 	}

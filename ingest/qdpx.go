@@ -44,7 +44,7 @@ func (im *Importer) leesQDA(v *voorbereid, p kansrijk.Partner, sum string) {
 			res.Fout = fmt.Sprintf("%s: interne fout bij het lezen (%v); meld dit aan de beheerder van kansrijk", name, r)
 		}
 	}()
-	lev := &levering{Partner: p, Config: im.Config, Naam: name}
+	lev := &levering{Partner: p, Config: im.Config, Naam: name, nu: im.kwartaal()}
 	out, err := readQDA(lev, res.Pad)
 	res.Meldingen = lev.meldingen
 	if err != nil {

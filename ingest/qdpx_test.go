@@ -266,7 +266,7 @@ func TestQDAImport(t *testing.T) {
 		    <Coding guid="c1"><CodeRef targetGUID="k2"/></Coding><Coding guid="c2"><CodeRef targetGUID="k2"/></Coding>
 		  </PlainTextSelection>
 		</TextSource>`), map[string]string{"sources/s1.txt": "Geld is op."})
-	db, err := store.Open(filepath.Join(dir, "k.duckdb"))
+	db, err := store.Open(filepath.Join(dir, "k.duckdb"), store.Schrijven)
 	if err != nil {
 		t.Fatal(err)
 	}

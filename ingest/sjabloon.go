@@ -116,8 +116,10 @@ func ControleerSjabloonNaam(cfg *kansrijk.Config, p kansrijk.Partner, q kansrijk
 	if !strings.EqualFold(filepath.Ext(base), ".xlsx") {
 		return fmt.Errorf("%s: een sjabloon is een Excel-werkmap; de naam moet eindigen op .xlsx", base)
 	}
-	switch got, ok := Partner(cfg, base); {
-	case !ok:
+	switch got, _, fout := herken(cfg, base); {
+	case fout != "" && len(treffers(cfg, base)) > 1:
+		return errors.New(fout)
+	case fout != "":
 		return fmt.Errorf("%s past bij geen enkel bestandspatroon in kansrijk.toml; bij %s horen: %s", base, p.Naam, strings.Join(p.Bestanden, ", "))
 	case got.Naam != p.Naam:
 		return fmt.Errorf("%s zou worden ingelezen als bestand van %s, niet van %s; kies een naam die past bij %s",

@@ -60,7 +60,7 @@ func sjMaak(t *testing.T, cfg *kansrijk.Config, p kansrijk.Partner) string {
 // message for the partner.
 func sjImport(t *testing.T, cfg *kansrijk.Config, pad string) ingest.Resultaat {
 	t.Helper()
-	db, err := store.Open(filepath.Join(t.TempDir(), "k.duckdb"))
+	db, err := store.Open(filepath.Join(t.TempDir(), "k.duckdb"), store.Schrijven)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -150,11 +150,16 @@ func TestSjabloonIngevuld(t *testing.T) {
 			sjRij(t, f, blad, 3, map[string]any{"Dossiernummer": "HS-26-9002", "Aanmelddatum": "03-07-2026", "Hulpvraag": "Opvoeding"})
 		}, 2, "2026-K3"},
 		{"JGZ Regio Noord", "Kwartaalcijfers", func(t *testing.T, f *excelize.File, blad string) {
-			// Rows 6-10 are the gemeenten, B-D, F-H and J-L kwartalen 1-3.
+			// Rows 6-10 are the gemeenten, B-D, F-H and J-L kwartalen 1-3;
+			// the huisbezoeken (F-H) stay below the aanmeldingen (B-D).
 			for rij := 6; rij <= 10; rij++ {
 				for _, col := range []int{2, 3, 4, 6, 7, 8, 10, 11, 12} {
 					cel, _ := excelize.CoordinatesToCellName(col, rij)
-					sjZet(t, f, blad, map[string]any{cel: 10*rij + col})
+					v := 10*rij + col
+					if col >= 6 && col <= 8 {
+						v -= 6
+					}
+					sjZet(t, f, blad, map[string]any{cel: v})
 				}
 			}
 			sjZet(t, f, blad, map[string]any{"F8": "<5", "L9": "n.b."})

@@ -306,16 +306,29 @@ func (tm *terugmelding) kopie(blad, naam string, cellen []*cel) error {
 	return sw.Flush()
 }
 
+// maxBreedKolommen bounds the columns that get a width of their own;
+// the others keep Excel's default. Excelize flattens the column list on
+// every SetColWidth and compares each column with each (quadratic per
+// call), so a sheet of 10,000 columns took minutes; a partner's export
+// never has more than a few dozen columns worth sizing.
+const maxBreedKolommen = 200
+
 // opmaak sets the column widths and freezes the header row; with the
-// stream writer this must come before the rows.
+// stream writer this must come before the rows. Neighbouring columns of
+// one width are set in one call.
 func (tm *terugmelding) opmaak(sw *excelize.StreamWriter, p proef) error {
-	for i, b := range p.breedte {
-		if b == 0 {
-			continue
+	breedte := p.breedte[:min(len(p.breedte), maxBreedKolommen)]
+	for i := 0; i < len(breedte); {
+		j := i
+		for j+1 < len(breedte) && breedte[j+1] == breedte[i] {
+			j++
 		}
-		if err := sw.SetColWidth(i+1, i+1, b); err != nil {
-			return err
+		if b := breedte[i]; b != 0 {
+			if err := sw.SetColWidth(i+1, j+1, b); err != nil {
+				return err
+			}
 		}
+		i = j + 1
 	}
 	if p.kop == 0 {
 		return nil

@@ -474,7 +474,7 @@ func TestTerugmeldingToontDatums(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	db, err := store.Open(filepath.Join(t.TempDir(), "k.duckdb"))
+	db, err := store.Open(filepath.Join(t.TempDir(), "k.duckdb"), store.Schrijven)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -77,7 +77,7 @@ func readOuderverhalen(l *levering) (*gelezen, error) {
 				get("toestemming"))
 			v.Toestemming = "intern"
 		}
-		t, err := ParseDatum(get("datum"))
+		t, err := l.datum(get("datum"))
 		if err != nil {
 			out.afgewezen++
 			l.report(k.blad, cell("datum"), get("datum"), "Datum", "dit fragment telt niet mee", err)

@@ -96,7 +96,7 @@ func readVerloskunde(l *levering) (*gelezen, error) {
 				l.reportVeld(k.blad, cell(veld), get(veld), veld, errOnbekend)
 				return nil
 			}
-			t, err := ParseDatum(get(veld))
+			t, err := l.datum(get(veld))
 			if err != nil {
 				l.reportVeld(k.blad, cell(veld), get(veld), veld, err)
 				return nil

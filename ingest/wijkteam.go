@@ -66,7 +66,7 @@ func readWijkteam(l *levering) (*gelezen, error) {
 			}
 			w.Gemeente = g
 		}
-		a, err := ParseDatum(get("aanmelding"))
+		a, err := l.datum(get("aanmelding"))
 		if err != nil {
 			out.afgewezen++
 			l.report(k.blad, cell("aanmelding"), get("aanmelding"), "Aanmelddatum", "zonder aanmelddatum telt deze aanmelding niet mee (KS09)", err)
@@ -74,7 +74,7 @@ func readWijkteam(l *levering) (*gelezen, error) {
 		}
 		w.Aanmelddatum = a
 		if raw := get("start"); raw != "" {
-			s, err := ParseDatum(raw)
+			s, err := l.datum(raw)
 			switch {
 			case err != nil:
 				w.Onbekend = true

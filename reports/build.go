@@ -1,7 +1,6 @@
 package reports
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -213,14 +212,5 @@ func stilstand(kw []eval.BorgingKwartaal, status []string) int {
 
 // Bestandsnaam is the base name of a coalitie's report files.
 func Bestandsnaam(co kansrijk.Coalitie, q kansrijk.Kwartaal) string {
-	safe := strings.Map(func(r rune) rune {
-		if strings.ContainsRune(`/\:*?"<>|`, r) || r < ' ' {
-			return '_'
-		}
-		if r == ' ' {
-			return '_'
-		}
-		return r
-	}, co.Naam)
-	return fmt.Sprintf("Kansrijke_Start_%s_%s", safe, q)
+	return kansrijk.RapportNaam(co, q)
 }

@@ -388,5 +388,5 @@ func oudersGemaakt(o *Ouders) string {
 
 // OudersBestandsnaam is the base name of a coalitie's parent page.
 func OudersBestandsnaam(co kansrijk.Coalitie, q kansrijk.Kwartaal) string {
-	return Bestandsnaam(kansrijk.Coalitie{Naam: co.Naam + " ouders"}, q)
+	return kansrijk.OudersNaam(co, q)
 }

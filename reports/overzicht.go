@@ -113,7 +113,7 @@ func (o *Overzicht) huidig() int {
 
 // OverzichtBestandsnaam is the base name of the overview's files.
 func OverzichtBestandsnaam(q kansrijk.Kwartaal) string {
-	return fmt.Sprintf("Kansrijke_Start_overzicht_%s", q)
+	return kansrijk.OverzichtNaam(q)
 }
 
 // The display rules of the overview. Like weergave.go they decide what

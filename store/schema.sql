@@ -164,6 +164,14 @@ CREATE TABLE IF NOT EXISTS persona (
     bron       VARCHAR NOT NULL
 );
 
+-- The persona's that count: of the active leveringen, one per coalitie
+-- and name, so that the same persona delivered twice (a copy such as
+-- Personas_kopie.xlsx) counts and shows once; the newest levering's
+-- description wins.
+CREATE OR REPLACE VIEW actieve_persona AS
+SELECT p.* FROM persona p JOIN actieve_levering l ON p.levering = l.id
+QUALIFY row_number() OVER (PARTITION BY p.coalitie, lower(trim(p.naam)) ORDER BY p.levering DESC, p.rij) = 1;
+
 -- Sources of a REFI-QDA project (.qdpx). Fragments are counted from the
 -- Excel logs only; a project adds codings to cross-check them.
 CREATE TABLE IF NOT EXISTS qda_bron (

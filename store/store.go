@@ -29,46 +29,87 @@ var schema string
 // of a test sets it.
 var pauze, _ = time.ParseDuration(os.Getenv("KANSRIJK_TEST_PAUZE"))
 
-var reLock = regexp.MustCompile(`Could not set lock.*\(PID (\d+)\)`)
-
 // DB is an open kansrijk store.
 type DB struct {
 	sql  *sql.DB
 	path string
+	// modus is how the store was opened; a Lezen store refuses writes.
+	modus Modus
 }
 
-// Open opens (or creates) the store at path and brings its schema up to date.
-func Open(path string) (*DB, error) {
-	db, err := sql.Open("duckdb", path)
+// Modus says whether a command may write the store.
+type Modus int
+
+const (
+	// Lezen opens the store read-only: for commands that only read
+	// (status, export, rapport), so they work in a werkmap they may not
+	// write, beside a running import, and never change the file. A
+	// database that does not exist yet reads as an empty store.
+	Lezen Modus = iota
+	// Schrijven opens (or creates) the store to import into it.
+	Schrijven
+)
+
+// Open opens the store at path. With Schrijven it creates the file if
+// needed and brings its schema up to date. Either way it first checks an
+// existing database (see controleer): a damaged file gives a Beschadigd
+// error and is not written to. Every error is a *Storing.
+func Open(path string, m Modus) (*DB, error) {
+	_, statErr := os.Stat(path)
+	bestaat := statErr == nil
+	if bestaat {
+		// Before DuckDB opens it for real (and, in Schrijven, writes).
+		if err := controleer(path); err != nil {
+			return nil, err
+		}
+	}
+	dsn := path
+	switch {
+	case m == Lezen && !bestaat && errors.Is(statErr, os.ErrNotExist):
+		dsn = "" // nothing imported yet: an empty store in memory, nothing written
+	case m == Lezen:
+		dsn = path + "?access_mode=read_only"
+	}
+	db, err := sql.Open("duckdb", dsn)
 	if err == nil {
 		if err = db.Ping(); err != nil {
 			db.Close()
 		}
 	}
 	if err != nil {
-		// DuckDB allows one writing process per file: a second import
-		// (or report) while one runs is refused, not queued.
-		if m := reLock.FindStringSubmatch(err.Error()); m != nil {
-			return nil, fmt.Errorf("database %s is in gebruik door een ander kansrijk-proces (PID %s); wacht tot dat klaar is en probeer het dan opnieuw", path, m[1])
-		}
-		if strings.Contains(err.Error(), "Could not set lock") {
-			return nil, fmt.Errorf("database %s is in gebruik door een ander proces; wacht tot dat klaar is en probeer het dan opnieuw", path)
-		}
-		return nil, fmt.Errorf("database %s openen: %w", path, err)
+		return nil, nieuweFout(path, "openen", err)
 	}
-	if _, err := db.Exec(schema); err != nil {
+	d := &DB{sql: db, path: path, modus: m}
+	ddl := schema
+	if m == Lezen && dsn != "" {
+		// A read-only database keeps the views it was written with; the
+		// current ones go in as temporary views, which shadow them and
+		// are never written.
+		ddl = strings.Join(reView.FindAllString(schema, -1), "\n")
+		ddl = strings.ReplaceAll(ddl, "CREATE OR REPLACE VIEW", "CREATE OR REPLACE TEMP VIEW")
+	}
+	if _, err := db.Exec(ddl); err != nil {
 		db.Close()
-		return nil, fmt.Errorf("database %s inrichten: %w", path, err)
+		return nil, nieuweFout(path, "inrichten", err)
 	}
-	return &DB{sql: db, path: path}, nil
+	return d, nil
 }
+
+// reView finds the views of the schema (each ends with a semicolon at
+// the end of a line).
+var reView = regexp.MustCompile(`(?ms)^CREATE OR REPLACE VIEW .*?;$`)
 
 // Close closes the store.
 func (d *DB) Close() error { return d.sql.Close() }
 
-// QueryContext runs a read query; eval and stories use it.
+// QueryContext runs a read query; eval and stories use it. Its error is
+// a *Storing.
 func (d *DB) QueryContext(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
-	return d.sql.QueryContext(ctx, q, args...)
+	rows, err := d.sql.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, d.fout("lezen", err)
+	}
+	return rows, nil
 }
 
 // Levering is one delivered file.
@@ -275,7 +316,7 @@ func (d *DB) Controleer(ctx context.Context) ([]string, error) {
 		WHERE l.id IS NULL OR coalesce(n.n, 0) <> l.opgeslagen`
 	rows, err := d.sql.QueryContext(ctx, q)
 	if err != nil {
-		return nil, fmt.Errorf("database controleren: %w", err)
+		return nil, d.fout("controleren", err)
 	}
 	defer rows.Close()
 	var problems []string
@@ -284,7 +325,7 @@ func (d *DB) Controleer(ctx context.Context) ([]string, error) {
 		var bestand sql.NullString
 		var want, got int
 		if err := rows.Scan(&id, &bestand, &want, &got); err != nil {
-			return nil, fmt.Errorf("database controleren: %w", err)
+			return nil, d.fout("controleren", err)
 		}
 		if !bestand.Valid {
 			problems = append(problems, fmt.Sprintf("%d rijen horen bij levering %d, die niet bestaat", got, id))
@@ -292,7 +333,7 @@ func (d *DB) Controleer(ctx context.Context) ([]string, error) {
 			problems = append(problems, fmt.Sprintf("levering %d (%s) heeft %d rijen, verwacht %d", id, bestand.String, got, want))
 		}
 	}
-	return problems, rows.Err()
+	return problems, d.fout("controleren", rows.Err())
 }
 
 // Bekend returns the levering already imported with this content hash
@@ -338,7 +379,7 @@ func (d *DB) leveringen(ctx context.Context, where string, args ...any) ([]Lever
 	rows, err := d.sql.QueryContext(ctx, `SELECT id, bestand, pad, sha256, partner, bron, periode, versie,
 		ingelezen, rijen, geaccepteerd, afgewezen, waarschuwingen, opgeslagen FROM levering `+where+` ORDER BY id`, args...)
 	if err != nil {
-		return nil, fmt.Errorf("leveringen lezen: %w", err)
+		return nil, d.fout("leveringen lezen", err)
 	}
 	defer rows.Close()
 	var ls []Levering
@@ -347,12 +388,12 @@ func (d *DB) leveringen(ctx context.Context, where string, args ...any) ([]Lever
 		var bron string
 		if err := rows.Scan(&l.ID, &l.Bestand, &l.Pad, &l.SHA256, &l.Partner, &bron, &l.Periode, &l.Versie,
 			&l.Ingelezen, &l.Rijen, &l.Geaccepteerd, &l.Afgewezen, &l.Waarschuwingen, &l.Opgeslagen); err != nil {
-			return nil, fmt.Errorf("leveringen lezen: %w", err)
+			return nil, d.fout("leveringen lezen", err)
 		}
 		l.Bron = kansrijk.Bron(bron)
 		ls = append(ls, l)
 	}
-	return ls, rows.Err()
+	return ls, d.fout("leveringen lezen", rows.Err())
 }
 
 // VoegToe stores a levering and everything read from it in one
@@ -379,13 +420,16 @@ func (d *DB) VoegToeAlle(ctx context.Context, ns []Nieuw) (err error) {
 	if len(ns) > 1 {
 		wat = fmt.Sprintf("%d leveringen (%s t/m %s)", len(ns), ns[0].Levering.Bestand, ns[len(ns)-1].Levering.Bestand)
 	}
+	if d.modus != Schrijven {
+		return &Storing{Soort: GeenSchrijfrecht, Pad: d.path, Wat: wat + " opslaan", Err: errors.New("store opened with Lezen")}
+	}
 	conn, err := d.sql.Conn(ctx)
 	if err != nil {
-		return fmt.Errorf("%s opslaan: %w", wat, err)
+		return d.fout(wat+" opslaan", err)
 	}
 	defer conn.Close()
 	if _, err := conn.ExecContext(ctx, "BEGIN TRANSACTION"); err != nil {
-		return fmt.Errorf("%s opslaan: %w", wat, err)
+		return d.fout(wat+" opslaan", err)
 	}
 	defer func() {
 		if err != nil {
@@ -393,7 +437,7 @@ func (d *DB) VoegToeAlle(ctx context.Context, ns []Nieuw) (err error) {
 			for _, n := range ns {
 				n.Levering.ID = 0
 			}
-			err = fmt.Errorf("%s opslaan (niets opgeslagen): %w", wat, err)
+			err = d.fout(wat+" opslaan (niets opgeslagen)", err)
 		}
 	}()
 	var id int64
@@ -605,16 +649,55 @@ func nullBool(p *bool) driver.Value {
 func (d *DB) Meldingen(ctx context.Context, levering int64) ([]Melding, error) {
 	rows, err := d.sql.QueryContext(ctx, `SELECT bestand, blad, cel, waarde, ernst, tekst FROM melding WHERE levering = ? ORDER BY rowid`, levering)
 	if err != nil {
-		return nil, fmt.Errorf("meldingen lezen: %w", err)
+		return nil, d.fout("meldingen lezen", err)
 	}
 	defer rows.Close()
 	var ms []Melding
 	for rows.Next() {
 		var m Melding
 		if err := rows.Scan(&m.Bestand, &m.Blad, &m.Cel, &m.Waarde, &m.Ernst, &m.Tekst); err != nil {
-			return nil, fmt.Errorf("meldingen lezen: %w", err)
+			return nil, d.fout("meldingen lezen", err)
 		}
 		ms = append(ms, m)
 	}
-	return ms, rows.Err()
+	return ms, d.fout("meldingen lezen", rows.Err())
+}
+
+// DubbelePersona is a persona that more than one active levering
+// delivers, such as a copy of the persona file: it counts and shows once
+// (view actieve_persona).
+type DubbelePersona struct {
+	Coalitie, Naam string
+	// Waar lists each delivery as "bestand, rij N", oldest first.
+	Waar []string
+}
+
+// DubbelePersonas returns the persona's delivered more than once among
+// the active leveringen, by coalitie and name.
+func (d *DB) DubbelePersonas(ctx context.Context) ([]DubbelePersona, error) {
+	rows, err := d.sql.QueryContext(ctx, `
+		SELECT p.coalitie, min(p.naam), list(l.bestand || ', rij ' || p.rij ORDER BY p.levering, p.rij)
+		FROM persona p JOIN actieve_levering l ON p.levering = l.id
+		GROUP BY p.coalitie, lower(trim(p.naam)) HAVING count(*) > 1
+		ORDER BY p.coalitie, min(p.naam)`)
+	if err != nil {
+		return nil, d.fout("persona's lezen", err)
+	}
+	defer rows.Close()
+	var out []DubbelePersona
+	for rows.Next() {
+		var p DubbelePersona
+		var waar []any
+		if err := rows.Scan(&p.Coalitie, &p.Naam, &waar); err != nil {
+			return nil, d.fout("persona's lezen", err)
+		}
+		for _, w := range waar {
+			p.Waar = append(p.Waar, fmt.Sprint(w))
+		}
+		out = append(out, p)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, d.fout("persona's lezen", err)
+	}
+	return out, nil
 }

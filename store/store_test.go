@@ -11,7 +11,7 @@ import (
 
 func open(t *testing.T) *DB {
 	t.Helper()
-	db, err := Open(filepath.Join(t.TempDir(), "kansrijk.duckdb"))
+	db, err := Open(filepath.Join(t.TempDir(), "kansrijk.duckdb"), Schrijven)
 	if err != nil {
 		t.Fatal(err)
 	}

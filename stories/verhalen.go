@@ -164,7 +164,7 @@ func leesCodeboek(ctx context.Context, db *store.DB) (*Codeboek, error) {
 func leesPersonas(ctx context.Context, db *store.DB) ([]store.Persona, error) {
 	rows, err := db.QueryContext(ctx, `
 		SELECT p.blad, p.rij, p.naam, p.voornaam, p.coalitie, p.doelgroep, p.situatie, p.nodig, p.tegenaan, p.bron
-		FROM persona p JOIN actieve_levering l ON p.levering = l.id ORDER BY p.levering, p.rij`)
+		FROM actieve_persona p ORDER BY p.levering, p.rij`)
 	if err != nil {
 		return nil, fmt.Errorf("persona's lezen: %w", err)
 	}

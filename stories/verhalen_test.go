@@ -52,7 +52,7 @@ func config(t *testing.T) *kansrijk.Config {
 // order, into a new store.
 func importeer(t *testing.T, cfg *kansrijk.Config, patronen ...string) *store.DB {
 	t.Helper()
-	db, err := store.Open(filepath.Join(t.TempDir(), "k.duckdb"))
+	db, err := store.Open(filepath.Join(t.TempDir(), "k.duckdb"), store.Schrijven)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -956,7 +956,7 @@ func TestIngetrokkenInNieuweVersie(t *testing.T) {
 	zw.Close()
 	zf.Close()
 
-	db, err := store.Open(filepath.Join(dir, "k.duckdb"))
+	db, err := store.Open(filepath.Join(dir, "k.duckdb"), store.Schrijven)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -43,12 +43,12 @@ func voorbeeldWerkmap(t *testing.T) string {
 	if _, err := voorbeeld.Schrijf(w.Inbox(), 1); err != nil {
 		t.Fatal(err)
 	}
-	db, err := store.Open(w.Database())
+	db, err := store.Open(w.Database(), store.Schrijven)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	paden, err := ingest.Bestanden([]string{w.Inbox()})
+	paden, _, err := ingest.Bestanden([]string{w.Inbox()})
 	if err != nil {
 		t.Fatal(err)
 	}

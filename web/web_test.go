@@ -68,7 +68,7 @@ func werkmapVoorTest(t *testing.T, config string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	db, err := store.Open(w.Database())
+	db, err := store.Open(w.Database(), store.Schrijven)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -228,7 +228,7 @@ func (b *bezoeker) fase(taak string) string {
 // leveringen are what the store holds, opened as the command line would.
 func leveringen(t *testing.T, dir string) []store.Levering {
 	t.Helper()
-	db, err := store.Open(filepath.Join(dir, "kansrijk.duckdb"))
+	db, err := store.Open(filepath.Join(dir, "kansrijk.duckdb"), store.Schrijven)
 	if err != nil {
 		t.Fatalf("the store is not free after the web's operation: %v", err)
 	}

@@ -77,15 +77,15 @@ func (p *werkplaats) werkmap() (*workspace.Werkmap, error) { return workspace.Op
 // lees runs f for a page, with the werkmap and its store open, under the
 // lock: if a job has it, the page waits wachtOpSlot at most.
 func (p *werkplaats) lees(ctx context.Context, f func(*workspace.Werkmap, *store.DB) error) error {
-	return p.metStore(ctx, p.wachtOpSlot, p.wachtOpStore, f)
+	return p.metStore(ctx, p.wachtOpSlot, p.wachtOpStore, store.Lezen, f)
 }
 
 // werk runs f for a job, waiting its turn for the lock.
 func (p *werkplaats) werk(ctx context.Context, f func(*workspace.Werkmap, *store.DB) error) error {
-	return p.metStore(ctx, 0, p.wachtOpStoreTaak, f)
+	return p.metStore(ctx, 0, p.wachtOpStoreTaak, store.Schrijven, f)
 }
 
-func (p *werkplaats) metStore(ctx context.Context, wachtSlot, wachtStore time.Duration, f func(*workspace.Werkmap, *store.DB) error) error {
+func (p *werkplaats) metStore(ctx context.Context, wachtSlot, wachtStore time.Duration, modus store.Modus, f func(*workspace.Werkmap, *store.DB) error) error {
 	if err := p.pak(ctx, wachtSlot); err != nil {
 		return err
 	}
@@ -94,7 +94,7 @@ func (p *werkplaats) metStore(ctx context.Context, wachtSlot, wachtStore time.Du
 	if err != nil {
 		return err
 	}
-	db, err := p.openStore(ctx, w.Database(), wachtStore)
+	db, err := p.openStore(ctx, w.Database(), modus, wachtStore)
 	if err != nil {
 		return err
 	}
@@ -109,17 +109,19 @@ type storeDicht struct{ err error }
 func (e storeDicht) Error() string { return e.err.Error() }
 func (e storeDicht) Unwrap() error { return e.err }
 
-// openStore opens the store, trying again for a while when it cannot:
-// most often another process has it, and is done in a moment.
-func (p *werkplaats) openStore(ctx context.Context, pad string, wacht time.Duration) (*store.DB, error) {
+// openStore opens the store, trying again for a while when another
+// process has it: that one is most often done in a moment.
+func (p *werkplaats) openStore(ctx context.Context, pad string, modus store.Modus, wacht time.Duration) (*store.DB, error) {
 	tot := time.Now().Add(wacht)
 	pauze := 50 * time.Millisecond
 	for {
-		db, err := store.Open(pad)
+		db, err := store.Open(pad, modus)
 		if err == nil {
 			return db, nil
 		}
-		if time.Now().After(tot) {
+		// Only another process holding the store passes in a moment; a
+		// damaged or read-only store is said at once.
+		if !store.IsSoort(err, store.InGebruik) || time.Now().After(tot) {
 			return nil, storeDicht{err}
 		}
 		select {

@@ -60,7 +60,7 @@ func BenchmarkEindTotEind(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	files, _ := ingest.Bestanden([]string{w.Inbox()})
+	files, _, _ := ingest.Bestanden([]string{w.Inbox()})
 	ctx := context.Background()
 
 	for b.Loop() {
@@ -87,7 +87,7 @@ func BenchmarkEindTotEind(b *testing.B) {
 
 		os.RemoveAll(w.Database())
 		os.RemoveAll(w.Terugmeldingen())
-		db, err := store.Open(w.Database())
+		db, err := store.Open(w.Database(), store.Schrijven)
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -38,7 +38,7 @@ func cmdInit(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	db, err := store.Open(w.Database())
+	db, err := store.Open(w.Database(), store.Schrijven)
 	if err != nil {
 		return err
 	}
@@ -80,7 +80,7 @@ func cmdVoorbeeld(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	db, err := store.Open(w.Database())
+	db, err := store.Open(w.Database(), store.Schrijven)
 	if err != nil {
 		return err
 	}
@@ -94,13 +94,15 @@ func cmdVoorbeeld(args []string, stdout, stderr io.Writer) error {
 	return nil
 }
 
-// openWerkmap opens the werkmap and its store.
-func openWerkmap(dir string) (*workspace.Werkmap, *store.DB, error) {
+// openWerkmap opens the werkmap and its store: read-only (store.Lezen)
+// for the commands that only read, so they run in a werkmap they may not
+// write and never change the database.
+func openWerkmap(dir string, m store.Modus) (*workspace.Werkmap, *store.DB, error) {
 	w, err := workspace.Open(dir)
 	if err != nil {
 		return nil, nil, err
 	}
-	db, err := store.Open(w.Database())
+	db, err := store.Open(w.Database(), m)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -118,23 +120,28 @@ func cmdImport(args []string, stdout, stderr io.Writer) error {
 	if len(pos) == 0 {
 		return gebruik("geef één of meer bestanden of mappen om in te lezen")
 	}
-	w, db, err := openWerkmap(*dir)
+	w, db, err := openWerkmap(*dir, store.Schrijven)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	files, err := ingest.Bestanden(pos)
+	files, overgeslagen, err := ingest.Bestanden(pos)
 	if err != nil {
 		return err
+	}
+	for _, o := range overgeslagen {
+		printf(stdout, "%-13s %s: %s\n", "overgeslagen", o.Pad, o.Reden)
 	}
 	im := &ingest.Importer{DB: db, Config: &w.Config, Now: time.Now, Terugmeldingen: w.Terugmeldingen()}
 	v := newVoortgang(stderr, len(files))
 	tel := map[ingest.Status]int{}
 	meldingen, terug := 0, 0
+	personas := false // a persona file was stored: look for persona's delivered twice
 	im.Alle(context.Background(), files, runtime.NumCPU(), func(i int, res ingest.Resultaat) {
 		v.klaar()
 		defer v.stap(i+1, filepath.Base(res.Pad))
 		tel[res.Status]++
+		personas = personas || res.Status == ingest.Ingelezen && res.Levering.Bron == kansrijk.BronPersonas
 		meldingen += len(res.Meldingen)
 		printResultaat(stdout, res)
 		if res.TerugmeldingFout != "" {
@@ -153,7 +160,12 @@ func cmdImport(args []string, stdout, stderr io.Writer) error {
 	if err := printVerhaalcontrole(stdout, db); err != nil {
 		return err
 	}
-	if tel[ingest.Afgewezen]+tel[ingest.NietHerkend]+tel[ingest.NietOndersteund] > 0 {
+	if personas {
+		if err := printDubbelePersonas(stdout, db); err != nil {
+			return err
+		}
+	}
+	if tel[ingest.Afgewezen]+tel[ingest.NietHerkend]+tel[ingest.NietOndersteund]+len(overgeslagen) > 0 {
 		return errInvoer
 	}
 	return nil
@@ -231,7 +243,7 @@ func cmdRapport(args []string, stdout, stderr io.Writer) error {
 			return gebruik("--datum %q: verwacht jjjj-mm-dd, zoals 2026-11-23", *datum)
 		}
 	}
-	w, db, err := openWerkmap(*dir)
+	w, db, err := openWerkmap(*dir, store.Lezen)
 	if err != nil {
 		return err
 	}
@@ -380,7 +392,7 @@ func cmdExport(args []string, stdout, stderr io.Writer) error {
 	if *uit == "" {
 		return gebruik("--uit is verplicht, bijvoorbeeld --uit cijfers.csv")
 	}
-	w, db, err := openWerkmap(*dir)
+	w, db, err := openWerkmap(*dir, store.Lezen)
 	if err != nil {
 		return err
 	}
@@ -467,6 +479,25 @@ func printVerhaalcontrole(w io.Writer, db *store.DB) error {
 	}
 	for _, c := range controles {
 		printf(w, "%s\n", c.Samenvatting())
+	}
+	return nil
+}
+
+// printDubbelePersonas names the persona's that more than one persona
+// file delivers (a copy such as Personas_kopie.xlsx): they count and
+// show once, and the user may want to remove the copy.
+func printDubbelePersonas(w io.Writer, db *store.DB) error {
+	ds, err := db.DubbelePersonas(context.Background())
+	if err != nil || len(ds) == 0 {
+		return err
+	}
+	printf(w, "\nPersona's die meer dan één keer zijn aangeleverd (ze tellen en staan er één keer in): %d\n", len(ds))
+	for i, d := range ds {
+		if i == maxMeldingen {
+			printf(w, "  … en %d meer\n", len(ds)-i)
+			break
+		}
+		printf(w, "  %s (%s): %s\n", d.Naam, d.Coalitie, strings.Join(d.Waar, "; "))
 	}
 	return nil
 }

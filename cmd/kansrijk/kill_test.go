@@ -29,7 +29,7 @@ func buildBinary(t *testing.T) string {
 
 func controleer(t *testing.T, dir string) int {
 	t.Helper()
-	db, err := store.Open(filepath.Join(dir, "kansrijk.duckdb"))
+	db, err := store.Open(filepath.Join(dir, "kansrijk.duckdb"), store.Schrijven)
 	if err != nil {
 		t.Fatalf("store after kill: %v", err)
 	}

@@ -26,6 +26,8 @@ import (
 	"runtime/debug"
 	"strings"
 	"syscall"
+
+	"kansrijk/store"
 )
 
 const (
@@ -69,6 +71,7 @@ func gebruik(format string, a ...any) error { return usageError{fmt.Sprintf(form
 var errInvoer = errors.New("een deel van de invoer is afgewezen")
 
 func main() {
+	store.ControleerAlsKind() // a child process that checks a database exits here
 	stelGeheugenIn()
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }

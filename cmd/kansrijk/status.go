@@ -7,6 +7,7 @@ import (
 
 	"kansrijk"
 	"kansrijk/eval"
+	"kansrijk/store"
 )
 
 func cmdStatus(args []string, stdout, stderr io.Writer) error {
@@ -21,7 +22,7 @@ func cmdStatus(args []string, stdout, stderr io.Writer) error {
 	if len(pos) > 0 {
 		return gebruik("onverwacht argument %q", pos[0])
 	}
-	w, db, err := openWerkmap(*dir)
+	w, db, err := openWerkmap(*dir, store.Lezen)
 	if err != nil {
 		return err
 	}

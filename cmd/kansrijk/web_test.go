@@ -101,7 +101,7 @@ func TestWeb(t *testing.T) {
 		t.Errorf("status after the command line's import: %d", code)
 	}
 	// Another process holds the store: the page says so, in Dutch.
-	db, err := store.Open(filepath.Join(dir, "kansrijk.duckdb"))
+	db, err := store.Open(filepath.Join(dir, "kansrijk.duckdb"), store.Schrijven)
 	if err != nil {
 		t.Fatal(err)
 	}
