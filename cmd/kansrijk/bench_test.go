@@ -250,6 +250,27 @@ func (k *kernMeting) verhouding() float64 {
 	return k.peer.proces.wall.Seconds() / k.kansrijk().Seconds()
 }
 
+// drukte says which process that runs on one thread got clearly less
+// than a processor: the peer always, kansrijk when pinned to 1 core.
+// Such a process waited for others on the machine.
+func (k *kernMeting) drukte() string {
+	var s []string
+	kijk := func(wie string, m meting) {
+		if m.wall > 0 && m.cpu.Seconds() < 0.85*m.wall.Seconds() {
+			s = append(s, fmt.Sprintf("%s kreeg maar %d%% van een processor (cpu %s s in %s s)",
+				wie, int(100*m.cpu.Seconds()/m.wall.Seconds()), komma(m.cpu.Seconds(), 1), komma(m.wall.Seconds(), 1)))
+		}
+	}
+	if k.peer != nil {
+		kijk("de peer", k.peer.proces)
+	}
+	if k.pin.kernen == 1 {
+		kijk("kansrijk import", k.invoer)
+		kijk("kansrijk rapport", k.rapport)
+	}
+	return strings.Join(s, "; ")
+}
+
 // schaalMeting is what one schaal measured.
 type schaalMeting struct {
 	schaal                     int
@@ -606,6 +627,9 @@ func printSchaal(w io.Writer, s *schaalMeting) {
 		fmt.Fprintf(w, "   %-30s %s; %d cellen; import/kaal lezen %s\n", "kaal lezen", k.kaal, k.kaalCellen, keer(k.invoer.wall.Seconds(), k.kaal.wall.Seconds()))
 		fmt.Fprintf(w, "   %-30s %s s import, %s s rapporten\n", "herhaald (niets veranderd)",
 			komma(k.invoerHerhaald.wall.Seconds(), 2), komma(k.rapportHerhaald.wall.Seconds(), 2))
+		if d := k.drukte(); d != "" {
+			fmt.Fprintf(w, "   let op: %s; wie minder krijgt, wacht op andere processen of op de schijf: deze tijden en verhoudingen zijn onzeker\n", d)
+		}
 	}
 	fmt.Fprintln(w, "\n   kaal lezen: elk blad van elk bestand van de inbox met kansrijks eigen lezer (sheet.Open en Rows),")
 	fmt.Fprintln(w, "   met evenveel werkers als de import, zonder controles, hashen, opslag of terugmelding: de bodem voor de import.")
