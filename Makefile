@@ -114,16 +114,26 @@ fuzz: assets
 	  $(GO) test -run '^$$' -fuzz "^$$target$$" -fuzztime $(FUZZTIME) $$pkg > .fuzz.log 2>&1 || { cat .fuzz.log; rm -f .fuzz.log; exit 1; }; \
 	done; rm -f .fuzz.log
 
-# bench times the national work unit (schaal 69: 276 coalities, 8
-# kwartalen) end to end, after a quarter of it, so that one sees the peak
-# memory stay flat as the input grows. BENCH_SCHALEN=4 for a quick run.
+# bench runs kansrijk side by side with the Python peer of issue 19
+# (../shared/peer, see its README) on the example work unit of each
+# schaal in BENCH_SCHALEN (69 is the national unit: 276 coalities; 35 and
+# 138 are the half and the double one), on BENCH_KERNEN cores, the same
+# processors for both (taskset). It prints per phase each side's time,
+# the ratio peer/kansrijk and peak memory, whether the figures of both
+# agree, and the targets as pass/fail lines; timings never fail it.
+# Without the peer or its Python packages it measures kansrijk alone and
+# says why (PEER=uit: kansrijk alone). BENCH_SCHALEN=4 for a quick run;
+# BENCH_SCHALEN="35 69 138" for the memory target. The national unit takes about a quarter of an
+# hour: the peer runs once per core count.
 BENCH_SCHALEN ?= 17 69
-bench: assets
+BENCH_KERNEN  ?= 2 1
+PEER          ?= $(CURDIR)/../shared/peer/peer_pipeline.py
+PEER_PYTHON   ?= /usr/bin/python3
+bench: build
 	$(GO) test -run '^$$' -bench . -benchtime 1x -benchmem ./voorbeeld
-	@for s in $(BENCH_SCHALEN); do \
-	  echo "werkeenheid schaal $$s:"; \
-	  KANSRIJK_BENCH_SCHAAL=$$s $(GO) test -run '^$$' -bench EindTotEind -benchtime 1x -timeout 30m ./cmd/kansrijk || exit 1; \
-	done
+	KANSRIJK_BIN=$(CURDIR)/$(BIN) KANSRIJK_BENCH_SCHALEN="$(BENCH_SCHALEN)" KANSRIJK_BENCH_KERNEN="$(BENCH_KERNEN)" \
+	  KANSRIJK_PEER=$(PEER) KANSRIJK_PEER_PYTHON=$(PEER_PYTHON) \
+	  $(GO) test -run '^$$' -bench '^BenchmarkEindTotEind$$' -benchtime 1x -timeout 6h ./cmd/kansrijk
 
 # schermafdrukken runs the browser test of kansrijk web and keeps a PNG of
 # every page at 1280 and 390 px in docs/.
