@@ -369,10 +369,10 @@ func (t *Telling) Kies(origin string) Keuze {
 	switch {
 	case st.Selecties == 0:
 		k.Toelichting = "geen selecties met tekst om te controleren; aangenomen: " + beste.String()
+	case !k.Past:
+		k.Toelichting = fmt.Sprintf("geen enkele telling past: in de beste (%s) %s", beste, uitleg)
 	case allesGelijk(t):
 		k.Toelichting = fmt.Sprintf("elke telling geeft in deze teksten dezelfde posities (%s)", uitleg)
-	case !k.Past:
-		k.Toelichting = fmt.Sprintf("geen enkele telling past: in de beste (%s) %s; de selecties die een woord doorsnijden worden niet geciteerd", beste, uitleg)
 	case bekend && beste == verwacht:
 		k.Toelichting = fmt.Sprintf("zoals %s telt (origin %q) en bevestigd door de woordgrenzen: %s", beste, origin, uitleg)
 		if beste != (Conventie{}) {

@@ -147,3 +147,7 @@ type Coding struct {
 	CreatingUser string `xml:"creatingUser,attr,omitempty"`
 	Ref          Ref    `xml:"CodeRef"`
 }
+
+// ToonGroep is the code group whose codes give a fragment its tone
+// (Toon > positief), as kansrijk writes and stores it.
+const ToonGroep = "Toon"

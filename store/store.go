@@ -289,17 +289,18 @@ type Inhoud struct {
 	// QDABronnen and Coderingen come from a REFI-QDA project (.qdpx).
 	QDABronnen []QDABron
 	Coderingen []Codering
+	QDAProject []QDAProject // at most one: the project itself
 }
 
 // rijen counts the data rows (not messages) of an Inhoud.
 func (in *Inhoud) rijen() int {
 	return len(in.Dekking) + len(in.Verloskunde) + len(in.Verhalen) + len(in.Aggregaten) + len(in.Wijkteam) +
 		len(in.Borging) + len(in.Procesmonitor) + len(in.Codes) + len(in.Personas) +
-		len(in.QDABronnen) + len(in.Coderingen)
+		2*len(in.QDABronnen) + len(in.Coderingen) + len(in.QDAProject) // a source is a row of qda_bron and of qda_bron_coalitie
 }
 
 // dataTabellen are the tables whose rows belong to a levering.
-var dataTabellen = []string{"dekking", "verloskunde", "verhaal", "aggregaat", "wijkteam", "borging", "procesmonitor", "codeboek", "persona", "qda_bron", "qda_codering"}
+var dataTabellen = []string{"dekking", "verloskunde", "verhaal", "aggregaat", "wijkteam", "borging", "procesmonitor", "codeboek", "persona", "qda_bron", "qda_codering", "qda_project", "qda_bron_coalitie"}
 
 // Controleer checks the store's integrity: every levering has exactly
 // the data rows it was stored with, and no row belongs to a levering

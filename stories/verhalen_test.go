@@ -981,8 +981,10 @@ func TestIngetrokkenInNieuweVersie(t *testing.T) {
 		}
 		n++
 	}
-	if n != 3 {
-		t.Errorf("%d rows, want 3", n)
+	// The two versions of the log, and the project's source as a story
+	// fragment of Dijkwaard (the coalitie in its file name).
+	if n != 4 {
+		t.Errorf("%d rows, want 4", n)
 	}
 	if problems, err := db.Controleer(context.Background()); err != nil || len(problems) > 0 {
 		t.Errorf("Controleer: %v %v", problems, err)
