@@ -120,6 +120,7 @@ fuzz: assets
 BENCH_SCHALEN ?= 17 69
 bench: assets
 	$(GO) test -run '^$$' -bench . -benchtime 1x -benchmem ./voorbeeld
+	$(GO) test -run '^$$' -bench QDAGroot -benchtime 1x -benchmem ./ingest
 	@for s in $(BENCH_SCHALEN); do \
 	  echo "werkeenheid schaal $$s:"; \
 	  KANSRIJK_BENCH_SCHAAL=$$s $(GO) test -run '^$$' -bench EindTotEind -benchtime 1x -timeout 30m ./cmd/kansrijk || exit 1; \

@@ -329,7 +329,7 @@ func projectXML(bronnen string) string {
 
 // maakQDPX writes a .qdpx with project.qde (unless qde is empty) and
 // the given extra entries, in a stable order.
-func maakQDPX(t *testing.T, dir, naam, qde string, extra map[string]string) string {
+func maakQDPX(t testing.TB, dir, naam, qde string, extra map[string]string) string {
 	t.Helper()
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
@@ -357,7 +357,7 @@ func maakQDPX(t *testing.T, dir, naam, qde string, extra map[string]string) stri
 	return schrijf(t, dir, naam, buf.String())
 }
 
-func schrijf(t *testing.T, dir, naam, inhoud string) string {
+func schrijf(t testing.TB, dir, naam, inhoud string) string {
 	t.Helper()
 	p := filepath.Join(dir, naam)
 	if err := os.WriteFile(p, []byte(inhoud), 0o644); err != nil {
