@@ -874,7 +874,7 @@ func TestExporteer(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(paden) != 8 {
+	if len(paden) != 9 {
 		t.Fatalf("files: %v", paden)
 	}
 	kop, _ := os.ReadFile(filepath.Join(dir, "verhalen_codes.csv"))
