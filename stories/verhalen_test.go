@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"context"
 	"encoding/xml"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -633,6 +634,26 @@ func alleUitvoer(t *testing.T, db *store.DB, cfg *kansrijk.Config) string {
 		}
 	}
 	fmt.Fprintf(&b, "%+v\n", v.PersonaPaginas())
+	for _, intern := range []bool{false, true} {
+		// An exported REFI-QDA project, unpacked.
+		uit := filepath.Join(dir, fmt.Sprintf("export_%v.qdpx", intern))
+		if _, err := stories.ExporteerQDPX(ctx, db, cfg, uit, stories.QDPXKeuze{Intern: intern}); err != nil {
+			if errors.Is(err, stories.ErrGeenCodeboek) {
+				continue
+			}
+			t.Fatal(err)
+		}
+		zr, err := zip.OpenReader(uit)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range zr.File {
+			r, _ := f.Open()
+			io.Copy(&b, r)
+			r.Close()
+		}
+		zr.Close()
+	}
 	cs, _ := stories.Kruiscontrole(ctx, db)
 	fmt.Fprintf(&b, "%+v\n", cs)
 
