@@ -237,6 +237,9 @@ func readQDA(l *levering, pad string) (*gelezen, error) {
 					continue
 				}
 				bekend = true
+				if code.zonder {
+					st.zonderThema++
+				}
 				wie := codeur(c.CreatingUser, sel.CreatingUser, s.CreatingUser)
 				if v.IngevoerdDoor == "" {
 					v.IngevoerdDoor = wie

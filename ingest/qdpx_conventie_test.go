@@ -58,7 +58,7 @@ type qdaFixture struct {
 	variabel bool // variables give coalitie, datum and toestemming
 }
 
-func (f qdaFixture) bouw(t *testing.T, dir string) string {
+func (f qdaFixture) bouw(t testing.TB, dir string) string {
 	t.Helper()
 	// GUIDs per kind and number; another export (nieuwe) gets new ones.
 	g := func(s string, i int) string {

@@ -37,7 +37,6 @@ type qdaCode struct {
 	diepte             int // 1 for a top-level code
 	pad                string
 	toon               string // the tone this code gives; "" for a theme code
-	toonGroep          bool   // the top-level code of the tones
 	klaar              bool   // pad is computed
 }
 
@@ -79,7 +78,6 @@ func nieuwQDACodeboek(l *levering, p *refiqda.Project) *qdaCodeboek {
 		if toon && it.diepte > 1 {
 			k.toon = strings.ToLower(naam)
 		}
-		k.toonGroep = toon && it.diepte == 1
 		i := len(cb.codes)
 		cb.codes = append(cb.codes, k)
 		if g := strings.ToLower(strings.TrimSpace(it.c.GUID)); g != "" {
@@ -100,8 +98,6 @@ func (cb *qdaCodeboek) bruikbaar(i int) string {
 	switch {
 	case k.diepte > MaxQDADiepte:
 		return fmt.Sprintf("die dieper dan %d niveaus genest is", MaxQDADiepte)
-	case k.diepte == 1:
-		return "die geen thema boven zich heeft (een code staat in het codeboek als Thema > Code)"
 	}
 	for j := i; j >= 0; j = cb.codes[j].ouder {
 		if n := utf8.RuneCountInString(cb.codes[j].naam); n > MaxQDANaam {
@@ -135,8 +131,9 @@ func (cb *qdaCodeboek) padVan(i int) string {
 
 // gevonden is a code a coding refers to.
 type gevonden struct {
-	pad  string
-	toon string
+	pad    string
+	toon   string
+	zonder bool // a top-level code: no theme above it
 }
 
 // zoek finds the code a CodeRef targets, if it can be counted.
@@ -145,7 +142,7 @@ func (cb *qdaCodeboek) zoek(guid string) (gevonden, bool) {
 	if !ok || cb.bruikbaar(i) != "" {
 		return gevonden{}, false
 	}
-	return gevonden{cb.padVan(i), cb.codes[i].toon}, true
+	return gevonden{cb.padVan(i), cb.codes[i].toon, cb.codes[i].diepte == 1}, true
 }
 
 // waarom says in Dutch why a CodeRef cannot be counted.
@@ -158,13 +155,14 @@ func (cb *qdaCodeboek) waarom(guid string) string {
 }
 
 // codeboek is the project's codebook as codeboek rows: every countable
-// code under a theme, tone codes left out. Indicators named in a code's
+// code under a theme, tone codes left out. A top-level code is a theme:
+// a coding on it is kept, and reported as a code the codebook lacks. Indicators named in a code's
 // description (KS01) are kept, as the Excel codebook does.
 func (cb *qdaCodeboek) codeboek() []store.Code {
 	var out []store.Code
 	seen := map[string]bool{}
 	for i := range cb.codes {
-		if cb.codes[i].toon != "" || cb.codes[i].toonGroep || cb.bruikbaar(i) != "" {
+		if cb.codes[i].toon != "" || cb.codes[i].diepte == 1 || cb.bruikbaar(i) != "" {
 			continue
 		}
 		pad := cb.padVan(i)
@@ -284,6 +282,7 @@ type bronKenmerken struct {
 // qdaStand counts what became of the sources, for the messages and the
 // summary of one file.
 type qdaStand struct {
+	zonderThema                                              int
 	zonderID, zonderCoalitie, zonderDatum, zonderToestemming int
 	verhalen, fragmenten, ingetrokken, buiten, doorsneden    int
 	coalities                                                map[string]bool
@@ -398,6 +397,10 @@ func (vk *qdaKenmerken) meldingen(st *qdaStand, n int) {
 	if st.zonderDatum > 0 {
 		l.waarschuwing("", "", "", "%d bron(nen) hebben geen datum of kwartaal (variabele %s of %s) en de bestandsnaam noemt geen kwartaal; hun fragmenten tellen niet mee, tenzij een logboek hetzelfde Verhaal-ID heeft. Zet het kwartaal in de bestandsnaam (zoals %s_2026-K3.qdpx) of geef de bronnen een datum",
 			st.zonderDatum, l.naam("datum"), l.naam("kwartaal"), basisNaam(l.Naam))
+	}
+	if st.zonderThema > 0 {
+		l.waarschuwing("", "", "", "%d codering(en) gebruiken een code zonder thema erboven; het codeboek kent alleen Thema > Code, dus die codes tellen niet mee. Zet de codes in het QDA-programma onder een thema",
+			st.zonderThema)
 	}
 	if st.zonderToestemming > 0 {
 		l.waarschuwing("", "", "", "%d bron(nen) hebben geen toestemming (variabele %s); hun fragmenten tellen mee, maar worden nooit geciteerd (behandeld als intern)",
