@@ -26,21 +26,17 @@ type QDAControle struct {
 
 // Gekoppeld is the number of sources that match a log fragment.
 func (c QDAControle) Gekoppeld() int {
-	n := 0
-	for _, b := range c.Bronnen {
-		if b.Gekoppeld {
-			n++
-		}
-	}
-	return n
+	return c.tel(func(b QDABronControle) bool { return b.Gekoppeld })
 }
 
 // Verhalen is the number of sources that count as stories of the
 // project itself.
-func (c QDAControle) Verhalen() int {
+func (c QDAControle) Verhalen() int { return c.tel(func(b QDABronControle) bool { return b.Verhaal }) }
+
+func (c QDAControle) tel(f func(QDABronControle) bool) int {
 	n := 0
 	for _, b := range c.Bronnen {
-		if b.Verhaal {
+		if f(b) {
 			n++
 		}
 	}

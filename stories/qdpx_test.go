@@ -16,8 +16,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/xuri/excelize/v2"
-
 	"kansrijk"
 	"kansrijk/ingest"
 	"kansrijk/refiqda"
@@ -333,16 +331,8 @@ func TestKruiscontroleBinnenCoalitie(t *testing.T) {
 func TestIngetrokkenQDPX(t *testing.T) {
 	dir := t.TempDir()
 	geheim := "Mijn buurman weet van de schulden bij de woningcorporatie 😟."
-	kop := []string{"Verhaal-ID", "Coalitie", "Datum", "Werkvorm", "Persona", "Doelgroep", "Toestemming", "Fragment", "Codes", "Toon", "Uitgelicht", "Ingevoerd door"}
-	logboek := func(naam, toestemming string) string {
-		f := excelize.NewFile()
-		f.SetSheetRow("Sheet1", "A1", &kop)
-		f.SetSheetRow("Sheet1", "A2", &[]string{"VM-2026-050", "Vechtmonde", "05-01-2026", "interview", "", "", toestemming, geheim, "Bestaanszekerheid > Geldzorgen", "negatief", "nee", "K. Smit"})
-		p := filepath.Join(dir, naam)
-		if err := f.SaveAs(p); err != nil {
-			t.Fatal(err)
-		}
-		return p
+	log := func(naam, toestemming string) string {
+		return logboek(t, filepath.Join(dir, naam), []string{"VM-2026-050", "Vechtmonde", "05-01-2026", "interview", "", "", toestemming, geheim, "Bestaanszekerheid > Geldzorgen", "negatief", "nee", "K. Smit"})
 	}
 	project := func(naam, toestemming string) string {
 		return maakProject(t, dir, naam, naam, []qdaBron{{"VM-2026-050 interview", geheim, map[string]string{"Toestemming": toestemming, "Datum": "2026-01-05"},
@@ -352,10 +342,10 @@ func TestIngetrokkenQDPX(t *testing.T) {
 		naam  string
 		paden []string
 	}{
-		{"project trekt in, na het log", []string{logboek("Ouderverhalen_Vechtmonde.xlsx", "rapport"), project("Vechtmonde_a.qdpx", "ingetrokken")}},
-		{"project trekt in, voor het log", []string{project("Vechtmonde_b.qdpx", "ingetrokken"), logboek("Ouderverhalen_Vechtmonde_2.xlsx", "rapport")}},
-		{"log trekt in, na het project", []string{project("Vechtmonde_c.qdpx", "rapport"), logboek("Ouderverhalen_Vechtmonde_3.xlsx", "ingetrokken")}},
-		{"log trekt in, voor het project", []string{logboek("Ouderverhalen_Vechtmonde_4.xlsx", "ingetrokken"), project("Vechtmonde_d.qdpx", "openbaar")}},
+		{"project trekt in, na het log", []string{log("Ouderverhalen_Vechtmonde.xlsx", "rapport"), project("Vechtmonde_a.qdpx", "ingetrokken")}},
+		{"project trekt in, voor het log", []string{project("Vechtmonde_b.qdpx", "ingetrokken"), log("Ouderverhalen_Vechtmonde_2.xlsx", "rapport")}},
+		{"log trekt in, na het project", []string{project("Vechtmonde_c.qdpx", "rapport"), log("Ouderverhalen_Vechtmonde_3.xlsx", "ingetrokken")}},
+		{"log trekt in, voor het project", []string{log("Ouderverhalen_Vechtmonde_4.xlsx", "ingetrokken"), project("Vechtmonde_d.qdpx", "openbaar")}},
 	} {
 		t.Run(c.naam, func(t *testing.T) {
 			cfg, db, im := qdaWerkmap(t)

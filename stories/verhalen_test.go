@@ -954,17 +954,9 @@ func TestKiesVolgorde(t *testing.T) {
 func TestIngetrokkenInNieuweVersie(t *testing.T) {
 	cfg := config(t)
 	dir := t.TempDir()
-	kop := []string{"Verhaal-ID", "Coalitie", "Datum", "Werkvorm", "Persona", "Doelgroep", "Toestemming", "Fragment", "Codes", "Toon", "Uitgelicht", "Ingevoerd door"}
 	geheim := "Mijn buurman weet van de schulden bij de woningcorporatie."
 	maak := func(naam, toestemming string) string {
-		f := excelize.NewFile()
-		f.SetSheetRow("Sheet1", "A1", &kop)
-		f.SetSheetRow("Sheet1", "A2", &[]string{"DW-2026-900", "Dijkwaard", "05-01-2026", "interview", "", "eenoudergezin", toestemming, geheim, "Bestaanszekerheid > Geldzorgen", "negatief", "nee", "K. Smit"})
-		p := filepath.Join(dir, naam)
-		if err := f.SaveAs(p); err != nil {
-			t.Fatal(err)
-		}
-		return p
+		return logboek(t, filepath.Join(dir, naam), []string{"DW-2026-900", "Dijkwaard", "05-01-2026", "interview", "", "eenoudergezin", toestemming, geheim, "Bestaanszekerheid > Geldzorgen", "negatief", "nee", "K. Smit"})
 	}
 	qde := `<Project xmlns="urn:QDA-XML:project:1.0"><CodeBook><Codes><Code guid="t" name="Bestaanszekerheid"><Code guid="c" name="Geldzorgen"/></Code></Codes></CodeBook>
 <Sources><TextSource guid="s" name="DW-2026-900"><PlainTextContent>` + geheim + `</PlainTextContent>
@@ -1010,4 +1002,20 @@ func TestIngetrokkenInNieuweVersie(t *testing.T) {
 	if problems, err := db.Controleer(context.Background()); err != nil || len(problems) > 0 {
 		t.Errorf("Controleer: %v %v", problems, err)
 	}
+}
+
+// logboek writes a story log with these rows under the standard header,
+// and returns its path.
+func logboek(t *testing.T, pad string, rijen ...[]string) string {
+	t.Helper()
+	kop := []string{"Verhaal-ID", "Coalitie", "Datum", "Werkvorm", "Persona", "Doelgroep", "Toestemming", "Fragment", "Codes", "Toon", "Uitgelicht", "Ingevoerd door"}
+	f := excelize.NewFile()
+	f.SetSheetRow("Sheet1", "A1", &kop)
+	for i, r := range rijen {
+		f.SetSheetRow("Sheet1", fmt.Sprintf("A%d", i+2), &r)
+	}
+	if err := f.SaveAs(pad); err != nil {
+		t.Fatal(err)
+	}
+	return pad
 }
