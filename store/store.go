@@ -92,7 +92,45 @@ func Open(path string, m Modus) (*DB, error) {
 		db.Close()
 		return nil, nieuweFout(path, "inrichten", err)
 	}
+	if m == Lezen && dsn != "" {
+		if err := d.tijdelijkeTabellen(); err != nil {
+			db.Close()
+			return nil, nieuweFout(path, "inrichten", err)
+		}
+	}
 	return d, nil
+}
+
+// tijdelijkeTabellen makes, in a store opened read-only, an empty
+// temporary table for each table a store written before it lacks
+// (nieuweTabellen), so that reading it works; the store is not written.
+func (d *DB) tijdelijkeTabellen() error {
+	for _, t := range nieuweTabellen {
+		var n int
+		if err := d.sql.QueryRow(`SELECT count(*) FROM duckdb_tables() WHERE table_name = ? AND NOT temporary`, t).Scan(&n); err != nil {
+			return err
+		}
+		if n > 0 {
+			continue
+		}
+		ddl := reTabel(t).FindString(schema)
+		if ddl == "" {
+			return fmt.Errorf("table %s not in schema.sql", t)
+		}
+		if _, err := d.sql.Exec(strings.Replace(ddl, "CREATE TABLE IF NOT EXISTS", "CREATE TEMP TABLE IF NOT EXISTS", 1)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// nieuweTabellen are the tables added after the first release of the
+// schema (for REFI-QDA projects as stories); until issue 13's numbered
+// migrations, a store written before them is read as if they are empty.
+var nieuweTabellen = []string{"qda_project", "qda_bron_coalitie"}
+
+func reTabel(t string) *regexp.Regexp {
+	return regexp.MustCompile(`(?ms)^CREATE TABLE IF NOT EXISTS ` + t + ` \(.*?^\);$`)
 }
 
 // reView finds the views of the schema (each ends with a semicolon at
