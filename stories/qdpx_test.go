@@ -204,6 +204,15 @@ func TestQDPXAlleen(t *testing.T) {
 	if strings.Join(ids, " ") != "VM-2026-001 VM-2026-002" {
 		t.Errorf("quoted %v; want the two consented stories, not the intern one", ids)
 	}
+	// Its export as REFI-QDA validates, also without the shared folder
+	// (kansrijk's own check of the structure).
+	uit := filepath.Join(t.TempDir(), "Vechtmonde.qdpx")
+	if ov, err := stories.ExporteerQDPX(context.Background(), db, cfg, uit, stories.QDPXKeuze{Coalitie: "Vechtmonde"}); err != nil || ov.Verhalen != 2 || ov.Weggelaten != 1 {
+		t.Errorf("export: %+v %v", ov, err)
+	}
+	if qde := valideer(t, uit); strings.Contains(qde, "schulden") {
+		t.Error("the intern story is in the export")
+	}
 	// export --verhalen works on a qdpx-only workspace.
 	paden, err := stories.Exporteer(context.Background(), db, cfg, t.TempDir())
 	if err != nil {
