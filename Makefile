@@ -40,7 +40,7 @@ SHELL := /bin/bash
 # count, not a duration: with -fuzztime 3s, Go 1.26's fuzz coordinator
 # sometimes fails at the deadline with "context deadline exceeded" and
 # no failing input (golang/go#75804, fixed in Go 1.27).
-FUZZ     := .:FuzzParseKwartaal .:FuzzInNaam ./ingest:FuzzParseDuur ./ingest:FuzzParseDatum ./ingest:FuzzParseGetal ./ingest:FuzzParseCategorie ./sheet:FuzzCSV ./sheet:FuzzOpen ./sheet:FuzzSheetXML ./workspace:FuzzParse ./workspace:FuzzOverlap ./web:FuzzVeiligeNaam ./reports:FuzzPDFDrukbaar
+FUZZ     := ./ingest:FuzzQDPX ./refiqda:FuzzBytes .:FuzzParseKwartaal .:FuzzInNaam ./ingest:FuzzParseDuur ./ingest:FuzzParseDatum ./ingest:FuzzParseGetal ./ingest:FuzzParseCategorie ./sheet:FuzzCSV ./sheet:FuzzOpen ./sheet:FuzzSheetXML ./workspace:FuzzParse ./workspace:FuzzOverlap ./web:FuzzVeiligeNaam ./reports:FuzzPDFDrukbaar
 FUZZTIME ?= 10000x
 
 .PHONY: all run test bench fuzz tools assets build clean schermafdrukken
@@ -131,6 +131,7 @@ PEER          ?= $(CURDIR)/../shared/peer/peer_pipeline.py
 PEER_PYTHON   ?= /usr/bin/python3
 bench: build
 	$(GO) test -run '^$$' -bench . -benchtime 1x -benchmem ./voorbeeld
+	$(GO) test -run '^$$' -bench QDAGroot -benchtime 1x -benchmem ./ingest
 	KANSRIJK_BIN=$(CURDIR)/$(BIN) KANSRIJK_BENCH_SCHALEN="$(BENCH_SCHALEN)" KANSRIJK_BENCH_KERNEN="$(BENCH_KERNEN)" \
 	  KANSRIJK_PEER=$(PEER) KANSRIJK_PEER_PYTHON=$(PEER_PYTHON) \
 	  $(GO) test -run '^$$' -bench '^BenchmarkEindTotEind$$' -benchtime 1x -timeout 6h ./cmd/kansrijk

@@ -63,6 +63,10 @@ type Resultaat struct {
 	Meldingen []store.Melding
 	// Fout explains, in Dutch, why a file was not used.
 	Fout string
+	// Toelichting are Dutch lines for the import summary beyond the
+	// counts: for a REFI-QDA project, how its positions count and what
+	// it adds as stories.
+	Toelichting []string
 	// DatumKolommen are, per sheet, the 0-based columns the reader took
 	// as dates, so feedback can show them as dates.
 	DatumKolommen map[string][]int
@@ -668,6 +672,8 @@ type gelezen struct {
 	// not available for what this levering covers.
 	ontbrekend []string
 	inhoud     store.Inhoud
+	// toelichting: see Resultaat.Toelichting.
+	toelichting []string
 }
 
 // bronVelden are the fields a bronprofiel may name, per bron.
@@ -679,6 +685,7 @@ var bronVelden = map[kansrijk.Bron][]kolom{
 	kansrijk.BronOuderverhalen: verhaalKolommen,
 	kansrijk.BronCodeboek:      codeboekKolommen,
 	kansrijk.BronPersonas:      personaKolommen,
+	kansrijk.BronQDA:           qdaVelden,
 }
 
 // standaardProfielen are kansrijk's own bronprofielen, parsed once (not

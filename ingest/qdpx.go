@@ -10,11 +10,13 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"kansrijk"
+	"kansrijk/refiqda"
 	"kansrijk/sheet"
 	"kansrijk/store"
 )
@@ -44,22 +46,37 @@ func (im *Importer) leesQDA(v *voorbereid, p kansrijk.Partner, sum string) {
 			res.Fout = fmt.Sprintf("%s: interne fout bij het lezen (%v); meld dit aan de beheerder van kansrijk", name, r)
 		}
 	}()
-	lev := &levering{Partner: p, Config: im.Config, Naam: name, nu: im.kwartaal()}
+	prof, std, err := profielVoor(im.Config, p)
+	if err != nil {
+		res.Status, res.Fout = Afgewezen, fmt.Sprintf("%s: %v", name, err)
+		return
+	}
+	lev := &levering{Partner: p, Config: im.Config, Naam: name, Profiel: prof, standaard: std, nu: im.kwartaal()}
 	out, err := readQDA(lev, res.Pad)
 	res.Meldingen = lev.meldingen
 	if err != nil {
 		res.Status, res.Fout = Afgewezen, err.Error()
 		return
 	}
+	res.Toelichting = out.toelichting
 	im.klaarzetten(v, lev, out, sum)
 }
 
-// readQDA reads a REFI-QDA project: a .qdpx (a zip with project.qde and
-// the source texts under sources/) or a bare project.qde. It keeps the
-// text sources, and one row per code applied to a text selection. The
-// selected text is cut from the source by code point (rule 13). Sources
-// of other kinds (pdf, picture, audio, video) are skipped with a message.
-// Messages never quote a selection: its text may be withdrawn later.
+// readQDA reads a REFI-QDA project: a .qdpx (a zip with the project
+// file and the source texts under sources/) or a bare project.qde. It
+// keeps the text sources, one row per code applied to a text selection,
+// and, for every source whose coalitie and Verhaal-ID are known, its
+// coded selections as story fragments (verhaal rows: the selected text
+// is the quotable fragment). The project's codebook is kept as codeboek
+// rows, used when no Excel codebook is imported.
+//
+// Exporters count positions differently (refiqda.Conventie): the
+// convention is detected over the whole project, from its origin and
+// from which convention puts the selections on word boundaries, in a
+// first pass over the texts; the second pass cuts the selections. Only
+// one source text is in memory at a time. Sources of other kinds (pdf,
+// picture, audio, video) are skipped with a message. Messages never
+// quote a selection: its text may be withdrawn later.
 func readQDA(l *levering, pad string) (*gelezen, error) {
 	fail := func(format string, a ...any) error {
 		return fmt.Errorf("%s: %s", l.Naam, fmt.Sprintf(format, a...))
@@ -69,35 +86,29 @@ func readQDA(l *levering, pad string) (*gelezen, error) {
 		return nil, fail("%v", err)
 	}
 	defer proj.Close()
-	var p qdeProject
+	var p refiqda.Project
 	if err := unmarshalQDE(proj.qde, &p); err != nil {
 		return nil, fail("%s is geen leesbaar REFI-QDA-project (%v)", proj.qdeNaam, err)
 	}
-	if len(p.Sources.Text) == 0 {
-		if n := len(p.Sources.Other); n > 0 {
-			return nil, fail("het project heeft %d bron(nen), maar geen enkele tekstbron; kansrijk leest alleen gecodeerde tekst", n)
+	proj.qde = nil // decoded; the bytes are not needed any more
+	var bronnen []refiqda.TextSource
+	var anders int
+	if p.Sources != nil {
+		bronnen, anders = p.Sources.Text, len(p.Sources.Other)
+	}
+	if len(bronnen) == 0 {
+		if anders > 0 {
+			return nil, fail("het project heeft %d bron(nen), maar geen enkele tekstbron; kansrijk leest alleen gecodeerde tekst", anders)
 		}
 		return nil, fail("het project bevat geen bronnen; exporteer het project opnieuw uit het QDA-programma (REFI-QDA, .qdpx)")
 	}
 
-	codes := map[string]string{} // guid → "Thema > Code"
-	var walk func(parent string, cs []qdeCode)
-	walk = func(parent string, cs []qdeCode) {
-		for _, c := range cs {
-			naam := strings.Join(strings.Fields(c.Name), " ")
-			if parent != "" {
-				naam = parent + " > " + naam
-			}
-			if c.GUID != "" {
-				codes[strings.ToLower(c.GUID)] = naam
-			}
-			walk(naam, c.Codes)
-		}
-	}
-	walk("", p.Codes)
+	cb := nieuwQDACodeboek(l, &p)
 	users := map[string]string{}
-	for _, u := range p.Users {
-		users[strings.ToLower(u.GUID)] = strings.TrimSpace(u.Name)
+	if p.Users != nil {
+		for _, u := range p.Users.User {
+			users[strings.ToLower(u.GUID)] = strings.TrimSpace(u.Name)
+		}
 	}
 	codeur := func(guids ...string) string {
 		for _, g := range guids {
@@ -111,125 +122,165 @@ func readQDA(l *levering, pad string) (*gelezen, error) {
 		}
 		return ""
 	}
+	vk := nieuweQDAKenmerken(l, &p)
 
-	out := &gelezen{periode: basisNaam(l.Naam)}
+	// Pass 1: positions, and how each convention fits them.
+	type bron struct {
+		naam        string
+		begin, eind []int  // per selection; valid only where geldig
+		geldig      []bool // both positions are numbers, 0 ≤ begin ≤ end
+		tekst       bool   // the text could be read
+	}
+	werk := make([]bron, len(bronnen))
+	telling := refiqda.NieuweTelling()
 	budget := MaxQDABronnen
-	for _, s := range p.Sources.Text {
-		bron := strings.TrimSpace(s.Name)
-		if bron == "" {
-			bron = s.GUID
+	for i := range bronnen {
+		s := &bronnen[i]
+		w := &werk[i]
+		w.naam = bronNaam(l, s)
+		for _, sel := range s.Selections {
+			b, err1 := strconv.Atoi(strings.TrimSpace(sel.Start))
+			e, err2 := strconv.Atoi(strings.TrimSpace(sel.End))
+			ok := err1 == nil && err2 == nil && b >= 0 && e >= b
+			w.begin, w.eind, w.geldig = append(w.begin, b), append(w.eind, e), append(w.geldig, ok)
 		}
-		b := store.QDABron{GUID: s.GUID, Naam: bron, VerhaalID: reVerhaalID.FindString(bron), Selecties: len(s.Selections)}
-		tekst, ok := proj.tekst(l, bron, s, &budget)
-		var runes []rune
+		t, ok := proj.tekst(l, w.naam, s, &budget, true)
+		w.tekst = ok
 		if ok {
-			runes = []rune(tekst)
-			n := len(runes)
+			var bs, es []int
+			for j := range w.begin {
+				if w.geldig[j] {
+					bs, es = append(bs, w.begin[j]), append(es, w.eind[j])
+				}
+			}
+			telling.Tel(t, bs, es)
+		}
+	}
+	keuze := telling.Kies(p.Origin)
+
+	// Pass 2: cut the selections with the chosen convention.
+	out := &gelezen{periode: basisNaam(l.Naam)}
+	out.inhoud.QDAProject = []store.QDAProject{{Naam: strings.TrimSpace(p.Naam), Origin: strings.TrimSpace(p.Origin),
+		Conventie: keuze.Conventie.Code(), Past: keuze.Past, Toelichting: keuze.Toelichting}}
+	out.toelichting = append(out.toelichting, fmt.Sprintf("posities geteld in %s: %s", keuze.Conventie, keuze.Toelichting))
+	var st qdaStand
+	for i := range bronnen {
+		s := &bronnen[i]
+		w := &werk[i]
+		kv := vk.voorBron(s, w.naam, &st)
+		b := store.QDABron{GUID: s.GUID, Naam: w.naam, VerhaalID: kv.id, Selecties: len(s.Selections), Coalitie: kv.coalitie}
+		var tekst refiqda.Tekst
+		var bytes []int
+		if w.tekst {
+			tekst, _ = proj.tekst(l, w.naam, s, nil, false)
+			n := utf8.RuneCountInString(tekst.S)
 			b.Tekens = &n
+			pos := append(append([]int{}, w.begin...), w.eind...)
+			bytes = keuze.Conventie.Bytes(tekst, pos)
 		}
 		out.inhoud.QDABronnen = append(out.inhoud.QDABronnen, b)
-		for _, sel := range s.Selections {
-			begin, err1 := strconv.Atoi(strings.TrimSpace(sel.Start))
-			eind, err2 := strconv.Atoi(strings.TrimSpace(sel.End))
-			posOK := err1 == nil && err2 == nil && begin >= 0 && eind >= begin
-			if !posOK {
+		verhaal := kv.coalitie != "" && kv.id != ""
+		if verhaal && kv.toestemming == "ingetrokken" {
+			// Withdrawn: never counted, never quoted, not even kept.
+			out.inhoud.Verhalen = append(out.inhoud.Verhalen, store.Verhaal{Blad: w.naam, VerhaalID: kv.id, Coalitie: kv.coalitie,
+				Toestemming: "ingetrokken", Codes: []string{}})
+			st.ingetrokken++
+		}
+		nr := 0
+		for j, sel := range s.Selections {
+			if !w.geldig[j] {
 				out.rijen += max(len(sel.Codings), 1)
 				out.afgewezen += max(len(sel.Codings), 1)
-				l.fout(bron, "", sel.Start+"-"+sel.End,
+				l.fout(w.naam, sel.GUID, sel.Start+"-"+sel.End,
 					"selectie %s heeft geen geldige positie (startPosition %q, endPosition %q); de codering telt niet mee",
 					sel.GUID, sel.Start, sel.End)
 				continue
 			}
-			selTekst := ""
-			switch {
-			case !ok:
-			case eind > len(runes):
-				l.waarschuwing(bron, "", fmt.Sprintf("%d-%d", begin, eind),
-					"selectie %s loopt tot teken %d, maar de brontekst heeft %d tekens; de codering is bewaard zonder tekst",
-					sel.GUID, eind, len(runes))
-			default:
-				selTekst = string(runes[begin:eind])
-			}
 			if len(sel.Codings) == 0 {
-				l.waarschuwing(bron, "", sel.GUID, "selectie %s heeft geen code; overgeslagen", sel.GUID)
+				l.waarschuwing(w.naam, sel.GUID, "", "selectie %s heeft geen code; overgeslagen", sel.GUID)
+				continue
 			}
+			selTekst := ""
+			if w.tekst {
+				be, ee := bytes[j], bytes[len(w.begin)+j]
+				plek := fmt.Sprintf("%d-%d", w.begin[j], w.eind[j])
+				switch {
+				case be < 0 || ee < be:
+					st.buiten++
+					l.waarschuwing(w.naam, sel.GUID, plek,
+						"selectie %s (%s) valt buiten de brontekst of midden in een teken, geteld in %s; de codering telt, maar zonder tekst",
+						sel.GUID, plek, keuze.Conventie)
+				case !keuze.Past && !(refiqda.Grens(tekst.S, be) && refiqda.Grens(tekst.S, ee)):
+					st.doorsneden++
+					l.waarschuwing(w.naam, sel.GUID, plek,
+						"selectie %s (%s) begint of eindigt midden in een woord, en geen enkele telling van posities past bij dit project; de codering telt, maar de tekst wordt niet bewaard of geciteerd",
+						sel.GUID, plek)
+				case ee-be > MaxQDAFragment:
+					l.waarschuwing(w.naam, sel.GUID, plek,
+						"selectie %s is langer dan %d kB; de codering telt, maar de tekst wordt niet bewaard of geciteerd", sel.GUID, MaxQDAFragment>>10)
+				case kv.toestemming != "ingetrokken":
+					selTekst = strings.Clone(tekst.S[be:ee]) // not the whole source
+				}
+			}
+			v := store.Verhaal{Blad: w.naam, VerhaalID: kv.id, Coalitie: kv.coalitie, Datum: kv.datum, Werkvorm: kv.werkvorm,
+				Persona: kv.persona, Doelgroep: kv.doelgroep, Toestemming: kv.toestemming, Fragment: selTekst,
+				Codes: []string{}, Toon: kv.toon, Uitgelicht: kv.uitgelicht}
+			bekend := false
 			for _, c := range sel.Codings {
 				out.rijen++
 				ref := strings.TrimSpace(c.Ref.Target)
-				code, known := codes[strings.ToLower(ref)]
-				if !known {
+				code, ok := cb.zoek(ref)
+				if !ok {
 					out.afgewezen++
-					l.fout(bron, "", ref, "selectie %s verwijst naar code %q, die niet in het codeboek van het project staat; de codering telt niet mee",
-						sel.GUID, ref)
+					l.fout(w.naam, sel.GUID, ref, "selectie %s verwijst naar code %q, %s; de codering telt niet mee",
+						sel.GUID, ref, cb.waarom(ref))
 					continue
 				}
+				bekend = true
+				if code.zonder {
+					st.zonderThema++
+				}
+				wie := codeur(c.CreatingUser, sel.CreatingUser, s.CreatingUser)
+				if v.IngevoerdDoor == "" {
+					v.IngevoerdDoor = wie
+				}
+				if code.toon != "" {
+					v.Toon = code.toon
+				} else if !slices.Contains(v.Codes, code.pad) {
+					v.Codes = append(v.Codes, code.pad)
+				}
 				out.inhoud.Coderingen = append(out.inhoud.Coderingen, store.Codering{
-					Bron: bron, VerhaalID: b.VerhaalID, Selectie: sel.GUID, Code: code,
-					Begin: begin, Eind: eind, Tekst: selTekst,
-					Codeur: codeur(c.CreatingUser, sel.CreatingUser, s.CreatingUser),
+					Bron: w.naam, VerhaalID: kv.id, Selectie: sel.GUID, Code: code.pad,
+					Begin: w.begin[j], Eind: w.eind[j], Tekst: selTekst, Codeur: wie,
 				})
+			}
+			if verhaal && bekend && kv.toestemming != "ingetrokken" {
+				nr++
+				v.Rij = nr
+				out.inhoud.Verhalen = append(out.inhoud.Verhalen, v)
+				st.fragmenten++
 			}
 		}
 	}
-	if n := len(p.Sources.Other); n > 0 {
-		l.waarschuwing("", "", strconv.Itoa(n), "%d bron(nen) zijn geen tekst (pdf, beeld, geluid of video); kansrijk leest alleen tekstbronnen en heeft die overgeslagen", n)
+	out.inhoud.Codes = cb.codeboek()
+	if anders > 0 {
+		l.waarschuwing("", "", strconv.Itoa(anders), "%d bron(nen) zijn geen tekst (pdf, beeld, geluid of video); kansrijk leest alleen tekstbronnen en heeft die overgeslagen", anders)
 	}
 	if out.rijen == 0 {
-		l.waarschuwing("", "", "", "het project heeft %d tekstbron(nen) maar geen enkele gecodeerde selectie", len(p.Sources.Text))
+		l.waarschuwing("", "", "", "het project heeft %d tekstbron(nen) maar geen enkele gecodeerde selectie", len(bronnen))
 	}
+	vk.meldingen(&st, len(bronnen))
+	if !keuze.Past && st.doorsneden > 0 {
+		l.fout("", "", keuze.Conventie.Code(), "%s; %d selectie(s) zijn daarom zonder tekst bewaard (zie de meldingen per selectie). Controleer of het project goed is geëxporteerd",
+			keuze.Toelichting, st.doorsneden)
+	}
+	out.toelichting = append(out.toelichting, st.samenvatting(len(bronnen)))
 	return out, nil
-}
-
-// The parts of a REFI-QDA project.qde that kansrijk reads. Tags without
-// a namespace match the standard's urn:QDA-XML:project:1.0.
-type qdeProject struct {
-	XMLName xml.Name  `xml:"Project"`
-	Users   []qdeUser `xml:"Users>User"`
-	Codes   []qdeCode `xml:"CodeBook>Codes>Code"`
-	Sources struct {
-		Text  []qdeTextSource `xml:"TextSource"`
-		Other []struct {
-			XMLName xml.Name
-		} `xml:",any"`
-	} `xml:"Sources"`
-}
-
-type qdeUser struct {
-	GUID string `xml:"guid,attr"`
-	Name string `xml:"name,attr"`
-}
-
-type qdeCode struct {
-	GUID  string    `xml:"guid,attr"`
-	Name  string    `xml:"name,attr"`
-	Codes []qdeCode `xml:"Code"`
-}
-
-type qdeTextSource struct {
-	GUID          string         `xml:"guid,attr"`
-	Name          string         `xml:"name,attr"`
-	PlainTextPath string         `xml:"plainTextPath,attr"`
-	CreatingUser  string         `xml:"creatingUser,attr"`
-	Content       *string        `xml:"PlainTextContent"`
-	Selections    []qdeSelection `xml:"PlainTextSelection"`
-}
-
-type qdeSelection struct {
-	GUID         string `xml:"guid,attr"`
-	Start        string `xml:"startPosition,attr"`
-	End          string `xml:"endPosition,attr"`
-	CreatingUser string `xml:"creatingUser,attr"`
-	Codings      []struct {
-		CreatingUser string `xml:"creatingUser,attr"`
-		Ref          struct {
-			Target string `xml:"targetGUID,attr"`
-		} `xml:"CodeRef"`
-	} `xml:"Coding"`
 }
 
 // unmarshalQDE decodes project XML. encoding/xml bounds the nesting
 // depth, so a hostile file cannot exhaust the stack.
-func unmarshalQDE(b []byte, p *qdeProject) error {
+func unmarshalQDE(b []byte, p *refiqda.Project) error {
 	if bytes.HasPrefix(b, []byte{0xFE, 0xFF}) || bytes.HasPrefix(b, []byte{0xFF, 0xFE}) {
 		return errors.New("het bestand is UTF-16; sla het op als UTF-8")
 	}
@@ -350,30 +401,42 @@ func openQDPX(fh *sheet.Regular) (*qdaProject, error) {
 	var qde []*zip.File
 	for _, f := range zr.File {
 		name := strings.ToLower(strings.ReplaceAll(f.Name, `\`, "/"))
+		base := path.Base(name)
 		switch {
 		case strings.HasSuffix(name, "/"):
+		case strings.HasPrefix(base, "~$"), strings.HasPrefix(base, "._"), strings.HasPrefix(name, "__macosx/"), base == ".ds_store":
+			// A Word lock file, or what a Mac adds to a zip: not the project's.
 		case path.Ext(name) == ".qde":
 			qde = append(qde, f)
-		case strings.HasPrefix(name, "sources/"):
-			p.bronnen[path.Base(name)] = f
+		case slices.Contains(strings.Split(path.Dir(name), "/"), "sources"):
+			// Sources/ or sources/, also inside a folder of the zip.
+			if _, dup := p.bronnen[base]; !dup {
+				p.bronnen[base] = f
+			}
 		case name == "xl/workbook.xml":
 			return nil, errors.New("dit is een Excel-werkmap met de extensie .qdpx, geen REFI-QDA-project")
 		}
 	}
 	switch {
 	case len(qde) == 0:
-		return nil, errors.New("de .qdpx bevat geen project.qde; exporteer het project opnieuw als REFI-QDA (.qdpx)")
+		return nil, errors.New("de .qdpx bevat geen projectbestand (.qde, meestal project.qde); exporteer het project opnieuw als REFI-QDA (.qdpx)")
 	case len(qde) > 1:
-		// The standard names it project.qde; prefer that one.
+		// The standard names it project.qde (ATLAS.ti 26 names it after
+		// the project); prefer that one, else the one at the top.
+		var top []*zip.File
 		for _, f := range qde {
 			if strings.EqualFold(path.Base(f.Name), "project.qde") {
-				qde = []*zip.File{f}
+				top = []*zip.File{f}
 				break
 			}
+			if !strings.ContainsAny(f.Name, `/\`) {
+				top = append(top, f)
+			}
 		}
-		if len(qde) > 1 {
+		if len(top) != 1 {
 			return nil, fmt.Errorf("de .qdpx bevat %d projectbestanden (.qde); verwacht één project.qde", len(qde))
 		}
+		qde = top
 	}
 	f := qde[0]
 	p.qdeNaam = f.Name
@@ -405,51 +468,64 @@ func readZipFile(f *zip.File, limit int64) ([]byte, error) {
 	return b, nil
 }
 
-// tekst returns a source's plain text: inline, or the internal file the
-// source points to. A missing or unreadable text is a warning: the
-// codings still count for the cross-check, without their text.
-func (p *qdaProject) tekst(l *levering, bron string, s qdeTextSource, budget *int64) (string, bool) {
-	if s.Content != nil {
-		if !utf8.ValidString(*s.Content) {
-			l.waarschuwing(bron, "", "", "de tekst van deze bron is geen geldige UTF-8; de coderingen zijn bewaard zonder tekst")
-			return "", false
+// tekst returns a source's plain text, without a BOM: inline, or the
+// internal file the source points to. A missing or unreadable text is a
+// warning (when meld): the codings still count, without their text.
+// budget, when not nil, bounds the texts of a project together.
+func (p *qdaProject) tekst(l *levering, bron string, s *refiqda.TextSource, budget *int64, meld bool) (refiqda.Tekst, bool) {
+	waarschuw := func(waarde, format string, a ...any) {
+		if meld {
+			l.waarschuwing(bron, "", waarde, format, a...)
 		}
-		return *s.Content, true
+	}
+	if s.PlainTextContent != nil {
+		if !utf8.ValidString(*s.PlainTextContent) {
+			waarschuw("", "de tekst van deze bron is geen geldige UTF-8; de coderingen zijn bewaard zonder tekst")
+			return refiqda.Tekst{}, false
+		}
+		return refiqda.NieuweTekst(*s.PlainTextContent), true
 	}
 	ref := strings.TrimSpace(s.PlainTextPath)
 	const internal = "internal://"
 	if !strings.HasPrefix(strings.ToLower(ref), internal) {
-		if ref == "" {
-			l.waarschuwing(bron, "", "", "deze bron heeft geen tekst (geen plainTextPath); de coderingen zijn bewaard zonder tekst")
-		} else {
-			l.waarschuwing(bron, "", ref, "de tekst van deze bron staat buiten de .qdpx (%s); de coderingen zijn bewaard zonder tekst", ref)
+		switch {
+		case ref == "" && s.RichTextPath != "":
+			waarschuw(s.RichTextPath, "deze bron heeft alleen een opgemaakte tekst (%s) en geen platte tekst (plainTextPath); kansrijk leest de platte tekst, dus de coderingen zijn bewaard zonder tekst", s.RichTextPath)
+		case ref == "":
+			waarschuw("", "deze bron heeft geen tekst (geen plainTextPath); de coderingen zijn bewaard zonder tekst")
+		default:
+			waarschuw(ref, "de tekst van deze bron staat buiten de .qdpx (%s); de coderingen zijn bewaard zonder tekst", ref)
 		}
-		return "", false
+		return refiqda.Tekst{}, false
 	}
 	if p.zr == nil {
-		l.waarschuwing(bron, "", ref, "een los projectbestand (.qde) bevat de bronteksten niet; de coderingen zijn bewaard zonder tekst. Exporteer het project als .qdpx")
-		return "", false
+		waarschuw(ref, "een los projectbestand (.qde) bevat de bronteksten niet; de coderingen zijn bewaard zonder tekst. Exporteer het project als .qdpx")
+		return refiqda.Tekst{}, false
 	}
-	f, ok := p.bronnen[strings.ToLower(path.Base(ref[len(internal):]))]
+	f, ok := p.bronnen[strings.ToLower(path.Base(strings.ReplaceAll(ref[len(internal):], `\`, "/")))]
 	if !ok {
-		l.waarschuwing(bron, "", ref, "de brontekst %s ontbreekt in de .qdpx; de coderingen zijn bewaard zonder tekst", ref)
-		return "", false
+		waarschuw(ref, "de brontekst %s ontbreekt in de .qdpx; de coderingen zijn bewaard zonder tekst", ref)
+		return refiqda.Tekst{}, false
 	}
-	if *budget <= 0 {
-		l.waarschuwing(bron, "", ref, "de bronteksten zijn samen groter dan %d MB; deze is niet gelezen en de coderingen zijn bewaard zonder tekst", MaxQDABronnen>>20)
-		return "", false
+	limiet := MaxQDABron
+	if budget != nil {
+		if *budget <= 0 {
+			waarschuw(ref, "de bronteksten zijn samen groter dan %d MB; deze is niet gelezen en de coderingen zijn bewaard zonder tekst", MaxQDABronnen>>20)
+			return refiqda.Tekst{}, false
+		}
+		limiet = min(limiet, *budget)
 	}
-	b, err := readZipFile(f, min(MaxQDABron, *budget))
+	b, err := readZipFile(f, limiet)
 	if err != nil {
-		l.waarschuwing(bron, "", ref, "de brontekst %s %v; de coderingen zijn bewaard zonder tekst", ref, err)
-		return "", false
+		waarschuw(ref, "de brontekst %s %v; de coderingen zijn bewaard zonder tekst", ref, err)
+		return refiqda.Tekst{}, false
 	}
-	*budget -= int64(len(b))
-	// Positions count code points of the text itself, not of a BOM.
-	b = bytes.TrimPrefix(b, []byte("\xEF\xBB\xBF"))
+	if budget != nil {
+		*budget -= int64(len(b))
+	}
 	if !utf8.Valid(b) {
-		l.waarschuwing(bron, "", ref, "de brontekst %s is geen geldige UTF-8; de coderingen zijn bewaard zonder tekst", ref)
-		return "", false
+		waarschuw(ref, "de brontekst %s is geen geldige UTF-8; de coderingen zijn bewaard zonder tekst", ref)
+		return refiqda.Tekst{}, false
 	}
-	return string(b), true
+	return refiqda.NieuweTekst(string(b)), true
 }

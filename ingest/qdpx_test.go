@@ -36,7 +36,7 @@ func leesVeilig(t *testing.T, pad string) (out *gelezen, meldingen []store.Meldi
 				err = fmt.Errorf("panic: %v", r)
 			}
 		}()
-		l := &levering{Naam: filepath.Base(pad)}
+		l := qdaLevering(filepath.Base(pad), nil)
 		out, err = readQDA(l, pad)
 		meldingen = l.meldingen
 	}()
@@ -90,12 +90,23 @@ func TestQDASample(t *testing.T) {
 	if _, err := os.Stat(qdaSample); err != nil {
 		t.Skipf("%s ontbreekt; test overgeslagen", qdaSample)
 	}
-	out, ms, err := leesVeilig(t, qdaSample)
+	l := qdaLevering(filepath.Base(qdaSample), &kansrijk.Config{Coalities: []kansrijk.Coalitie{{Naam: "Lindehoven", Gemeenten: []string{"Lindehoven"}}}})
+	out, err := readQDA(l, qdaSample)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, m := range ms {
-		t.Errorf("unexpected melding: %s: %s", m.Plaats(), m.Tekst)
+	// The project has no variables and no kwartaal in its name: the
+	// safe defaults are said once each.
+	for _, m := range l.meldingen {
+		if !strings.Contains(m.Tekst, "geen datum of kwartaal") && !strings.Contains(m.Tekst, "geen toestemming") {
+			t.Errorf("unexpected melding: %s: %s", m.Plaats(), m.Tekst)
+		}
+	}
+	if len(l.meldingen) != 2 {
+		t.Errorf("%d meldingen, want 2", len(l.meldingen))
+	}
+	if p := out.inhoud.QDAProject; len(p) != 1 || p[0].Conventie != "codepunten" || !p[0].Past || p[0].Origin != "QualCoder 3.5" {
+		t.Errorf("project = %+v", p)
 	}
 	qde := unzipEntry(t, qdaSample, "project.qde")
 	if want := strings.Count(qde, "<TextSource "); len(out.inhoud.QDABronnen) != want {
@@ -177,7 +188,7 @@ func TestQDAStuk(t *testing.T) {
 		{"leeg.qdpx", "leeg", func(n string) string { return schrijf(t, dir, n, "") }},
 		{"tekst.qdpx", "geen REFI-QDA-project", func(n string) string { return schrijf(t, dir, n, "Dit is geen project") }},
 		{"half.qdpx", "beschadigd", func(n string) string { return schrijf(t, dir, n, "PK\x03\x04rest") }},
-		{"geenproject.qdpx", "geen project.qde", func(n string) string {
+		{"geenproject.qdpx", "geen projectbestand", func(n string) string {
 			return maakQDPX(t, dir, n, "", map[string]string{"sources/a.txt": "x"})
 		}},
 		{"excel.qdpx", "Excel-werkmap", func(n string) string {
@@ -249,7 +260,7 @@ func TestQDAStuk(t *testing.T) {
 	for _, m := range ms {
 		alle += m.Tekst + "\n"
 	}
-	for _, want := range []string{"ontbreekt in de .qdpx", "pakt uit tot meer dan", "loopt tot teken 400", "geen geldige positie", "niet in het codeboek van het project", "geen tekst (pdf"} {
+	for _, want := range []string{"ontbreekt in de .qdpx", "pakt uit tot meer dan", "(2-400) valt buiten de brontekst", "geen geldige positie", "niet in het codeboek van het project", "geen tekst (pdf"} {
 		if !strings.Contains(alle, want) {
 			t.Errorf("no melding with %q in:\n%s", want, alle)
 		}
@@ -277,7 +288,9 @@ func TestQDAImport(t *testing.T) {
 	}
 	im := &Importer{DB: db, Config: cfg, Now: time.Now}
 	res := im.Bestand(context.Background(), pad)
-	if res.Status != Ingelezen || res.Levering.Opgeslagen != 3 || res.Levering.Bron != kansrijk.BronQDA || res.Levering.Periode != "Project_Lindehoven" {
+	// Stored: the source (qda_bron and its coalitie), two codings, the
+	// project, one fragment (verhaal) and one code of its codebook.
+	if res.Status != Ingelezen || res.Levering.Opgeslagen != 7 || res.Levering.Bron != kansrijk.BronQDA || res.Levering.Periode != "Project_Lindehoven" {
 		t.Fatalf("res = %+v", res)
 	}
 	if problems, err := db.Controleer(context.Background()); err != nil || len(problems) > 0 {
@@ -286,6 +299,21 @@ func TestQDAImport(t *testing.T) {
 	if res := im.Bestand(context.Background(), pad); res.Status != AlIngelezen {
 		t.Errorf("again: %s %s", res.Status, res.Fout)
 	}
+}
+
+// qdaLevering is the state of reading a project under cfg (nil: a
+// workspace without coalities) with the standard bronprofiel.
+func qdaLevering(naam string, cfg *kansrijk.Config) *levering {
+	if cfg == nil {
+		cfg = &kansrijk.Config{}
+	}
+	p := kansrijk.Partner{Naam: "QDA", Bron: kansrijk.BronQDA}
+	prof, std, err := profielVoor(cfg, p)
+	if err != nil {
+		panic(err)
+	}
+	return &levering{Naam: naam, Config: cfg, Partner: p, Profiel: prof, standaard: std,
+		nu: kansrijk.Kwartaal{Jaar: 2026, K: 4}}
 }
 
 func projectXML(bronnen string) string {
@@ -301,7 +329,7 @@ func projectXML(bronnen string) string {
 
 // maakQDPX writes a .qdpx with project.qde (unless qde is empty) and
 // the given extra entries, in a stable order.
-func maakQDPX(t *testing.T, dir, naam, qde string, extra map[string]string) string {
+func maakQDPX(t testing.TB, dir, naam, qde string, extra map[string]string) string {
 	t.Helper()
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
@@ -329,7 +357,7 @@ func maakQDPX(t *testing.T, dir, naam, qde string, extra map[string]string) stri
 	return schrijf(t, dir, naam, buf.String())
 }
 
-func schrijf(t *testing.T, dir, naam, inhoud string) string {
+func schrijf(t testing.TB, dir, naam, inhoud string) string {
 	t.Helper()
 	p := filepath.Join(dir, naam)
 	if err := os.WriteFile(p, []byte(inhoud), 0o644); err != nil {

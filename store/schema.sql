@@ -197,3 +197,27 @@ CREATE TABLE IF NOT EXISTS qda_codering (
     tekst        VARCHAR NOT NULL,
     codeur       VARCHAR NOT NULL
 );
+
+-- Added for REFI-QDA projects as a source of stories (issue 17); new
+-- tables only, so that a store made before them opens unchanged. A
+-- project's stories are rows of verhaal (blad = source name, rij = the
+-- selection's number in its source), its own codebook rows of codeboek.
+
+-- One row per REFI-QDA levering: the program that wrote it and the
+-- position convention kansrijk applied to its selections.
+CREATE TABLE IF NOT EXISTS qda_project (
+    levering     BIGINT NOT NULL,
+    naam         VARCHAR NOT NULL,  -- the project's name
+    origin       VARCHAR NOT NULL,  -- the origin attribute, '' when absent
+    conventie    VARCHAR NOT NULL,  -- refiqda.Conventie.Code(): codepunten, utf16, ...
+    past         BOOLEAN NOT NULL,  -- false: no convention fits; texts that cut words are not kept
+    toelichting  VARCHAR NOT NULL   -- how the convention was found, in Dutch
+);
+
+-- The coalitie of each source of a REFI-QDA project ('' when the
+-- project does not say): Verhaal-IDs are unique within a coalitie only.
+CREATE TABLE IF NOT EXISTS qda_bron_coalitie (
+    levering  BIGINT NOT NULL,
+    bron      VARCHAR NOT NULL,   -- source name, as in qda_bron.naam and qda_codering.bron
+    coalitie  VARCHAR NOT NULL
+);

@@ -92,7 +92,45 @@ func Open(path string, m Modus) (*DB, error) {
 		db.Close()
 		return nil, nieuweFout(path, "inrichten", err)
 	}
+	if m == Lezen && dsn != "" {
+		if err := d.tijdelijkeTabellen(); err != nil {
+			db.Close()
+			return nil, nieuweFout(path, "inrichten", err)
+		}
+	}
 	return d, nil
+}
+
+// tijdelijkeTabellen makes, in a store opened read-only, an empty
+// temporary table for each table a store written before it lacks
+// (nieuweTabellen), so that reading it works; the store is not written.
+func (d *DB) tijdelijkeTabellen() error {
+	for _, t := range nieuweTabellen {
+		var n int
+		if err := d.sql.QueryRow(`SELECT count(*) FROM duckdb_tables() WHERE table_name = ? AND NOT temporary`, t).Scan(&n); err != nil {
+			return err
+		}
+		if n > 0 {
+			continue
+		}
+		ddl := reTabel(t).FindString(schema)
+		if ddl == "" {
+			return fmt.Errorf("table %s not in schema.sql", t)
+		}
+		if _, err := d.sql.Exec(strings.Replace(ddl, "CREATE TABLE IF NOT EXISTS", "CREATE TEMP TABLE IF NOT EXISTS", 1)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// nieuweTabellen are the tables added after the first release of the
+// schema (for REFI-QDA projects as stories); until issue 13's numbered
+// migrations, a store written before them is read as if they are empty.
+var nieuweTabellen = []string{"qda_project", "qda_bron_coalitie"}
+
+func reTabel(t string) *regexp.Regexp {
+	return regexp.MustCompile(`(?ms)^CREATE TABLE IF NOT EXISTS ` + t + ` \(.*?^\);$`)
 }
 
 // reView finds the views of the schema (each ends with a semicolon at
@@ -289,17 +327,18 @@ type Inhoud struct {
 	// QDABronnen and Coderingen come from a REFI-QDA project (.qdpx).
 	QDABronnen []QDABron
 	Coderingen []Codering
+	QDAProject []QDAProject // at most one: the project itself
 }
 
 // rijen counts the data rows (not messages) of an Inhoud.
 func (in *Inhoud) rijen() int {
 	return len(in.Dekking) + len(in.Verloskunde) + len(in.Verhalen) + len(in.Aggregaten) + len(in.Wijkteam) +
 		len(in.Borging) + len(in.Procesmonitor) + len(in.Codes) + len(in.Personas) +
-		len(in.QDABronnen) + len(in.Coderingen)
+		2*len(in.QDABronnen) + len(in.Coderingen) + len(in.QDAProject) // a source is a row of qda_bron and of qda_bron_coalitie
 }
 
 // dataTabellen are the tables whose rows belong to a levering.
-var dataTabellen = []string{"dekking", "verloskunde", "verhaal", "aggregaat", "wijkteam", "borging", "procesmonitor", "codeboek", "persona", "qda_bron", "qda_codering"}
+var dataTabellen = []string{"dekking", "verloskunde", "verhaal", "aggregaat", "wijkteam", "borging", "procesmonitor", "codeboek", "persona", "qda_bron", "qda_codering", "qda_project", "qda_bron_coalitie"}
 
 // Controleer checks the store's integrity: every levering has exactly
 // the data rows it was stored with, and no row belongs to a levering

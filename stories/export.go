@@ -162,7 +162,11 @@ func Tabellen(ctx context.Context, db *store.DB, cfg *kansrijk.Config) ([]Tabel,
 	samen, _ := v.SamenVoorkomen()
 	onbekend, _ := v.OnbekendeCodes()
 	citaten, _ := v.Kies(cfg, ThemaSelectie{})
-	controle, err := Kruiscontrole(ctx, db)
+	controle, err := v.Kruiscontrole(ctx, db)
+	if err != nil {
+		return nil, err
+	}
+	coderingen, err := v.Coderingen(ctx, db, cfg)
 	if err != nil {
 		return nil, err
 	}
@@ -175,6 +179,7 @@ func Tabellen(ctx context.Context, db *store.DB, cfg *kansrijk.Config) ([]Tabel,
 		{"verhalen_personas.csv", func(w io.Writer) error { return WritePersonasCSV(w, v.PersonaPaginas()) }},
 		{"verhalen_citaten.csv", func(w io.Writer) error { return WriteCitatenCSV(w, citaten) }},
 		{"verhalen_qdpx_controle.csv", func(w io.Writer) error { return WriteKruiscontroleCSV(w, controle) }},
+		{"verhalen_qdpx_coderingen.csv", func(w io.Writer) error { return WriteCoderingenCSV(w, coderingen) }},
 	}, nil
 }
 

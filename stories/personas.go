@@ -12,8 +12,8 @@ import (
 // for a report page.
 type PersonaPagina struct {
 	store.Persona
-	// VerhaalIDs are the counted (not withdrawn) fragments that name the
-	// persona, oldest first.
+	// VerhaalIDs are the counted (not withdrawn) stories that name the
+	// persona, oldest first, each once.
 	VerhaalIDs []string
 	Themas     []PersonaThema // most fragments first, then codebook order
 	// Indicatoren are the KS indicators linked to the codes these stories
@@ -68,12 +68,19 @@ func (v *Verhalen) PersonaPaginas() []PersonaPagina {
 		eerst int
 	}
 	per := make([]map[string]*thema, len(out))
+	verhalen := make([]map[string]bool, len(out)) // a project's story has a fragment per coded selection
 	for _, f := range v.Fragmenten {
 		i := v.persona(byName, f)
 		if i < 0 {
 			continue
 		}
-		out[i].VerhaalIDs = append(out[i].VerhaalIDs, f.VerhaalID)
+		if verhalen[i] == nil {
+			verhalen[i] = map[string]bool{}
+		}
+		if k := idSleutel(f); !verhalen[i][k] {
+			verhalen[i][k] = true
+			out[i].VerhaalIDs = append(out[i].VerhaalIDs, f.VerhaalID)
+		}
 		if per[i] == nil {
 			per[i] = map[string]*thema{}
 		}

@@ -25,10 +25,11 @@ func Sleutel(code string) string {
 
 // Code is one code of the codebook.
 type Code struct {
-	Thema       string
-	Code        string
-	Pad         string // "Thema > Code", as the codebook spells it
-	Indicatoren []string
+	Thema        string
+	Code         string
+	Pad          string // "Thema > Code", as the codebook spells it
+	Omschrijving string
+	Indicatoren  []string
 }
 
 // Codeboek is the regional codebook of the active leveringen, in the
@@ -85,10 +86,15 @@ func (cb *Codeboek) Themas() []string {
 // Leeg reports whether there is no codebook at all.
 func (cb *Codeboek) Leeg() bool { return cb == nil || len(cb.Codes) == 0 }
 
-// Fragment is one counted story fragment of an Excel log: active
-// levering, not withdrawn. Withdrawn fragments never get this far.
+// Fragment is one counted story fragment of an Excel log or a REFI-QDA
+// project: active levering, not withdrawn, the master of its story
+// (Meester). Withdrawn fragments never get this far.
 type Fragment struct {
-	Levering  int64
+	Levering int64
+	// Bron is the kind of levering: an Excel log (ouderverhalen) or a
+	// REFI-QDA project (refiqda), whose fragments are coded selections:
+	// Blad is then the source and Rij the selection's number in it.
+	Bron      kansrijk.Bron
 	Bestand   string
 	Blad      string
 	Rij       int
@@ -139,26 +145,36 @@ func Lees(ctx context.Context, db *store.DB) (*Verhalen, error) {
 
 func leesCodeboek(ctx context.Context, db *store.DB) (*Codeboek, error) {
 	rows, err := db.QueryContext(ctx, `
-		SELECT c.thema, c.code, c.indicatoren FROM codeboek c JOIN actieve_levering l ON c.levering = l.id
+		SELECT l.bron, c.thema, c.code, c.omschrijving, c.indicatoren FROM codeboek c JOIN actieve_levering l ON c.levering = l.id
 		ORDER BY c.levering, c.rij`)
 	if err != nil {
 		return nil, fmt.Errorf("codeboek lezen: %w", err)
 	}
 	defer rows.Close()
-	var codes []Code
+	var excel, qda []Code
 	for rows.Next() {
 		var c Code
+		var bron string
 		var inds []any
-		if err := rows.Scan(&c.Thema, &c.Code, &inds); err != nil {
+		if err := rows.Scan(&bron, &c.Thema, &c.Code, &c.Omschrijving, &inds); err != nil {
 			return nil, fmt.Errorf("codeboek lezen: %w", err)
 		}
 		c.Indicatoren = strs(inds)
-		codes = append(codes, c)
+		if kansrijk.Bron(bron) == kansrijk.BronQDA {
+			qda = append(qda, c)
+		} else {
+			excel = append(excel, c)
+		}
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("codeboek lezen: %w", err)
 	}
-	return NieuwCodeboek(codes), nil
+	// The regional (Excel) codebook is the codebook; the codebooks of
+	// REFI-QDA projects only stand in when there is none.
+	if len(excel) == 0 {
+		excel = qda
+	}
+	return NieuwCodeboek(excel), nil
 }
 
 func leesPersonas(ctx context.Context, db *store.DB) ([]store.Persona, error) {
@@ -188,7 +204,7 @@ const ingetrokkenFilter = `NOT EXISTS (SELECT 1 FROM verhaal w WHERE w.toestemmi
 
 func leesFragmenten(ctx context.Context, db *store.DB, cb *Codeboek, ps []store.Persona) ([]Fragment, error) {
 	rows, err := db.QueryContext(ctx, `
-		SELECT v.levering, l.bestand, v.blad, v.rij, v.verhaal_id, v.coalitie, v.datum, v.werkvorm, v.persona,
+		SELECT v.levering, l.bron, l.bestand, v.blad, v.rij, v.verhaal_id, v.coalitie, v.datum, v.werkvorm, v.persona,
 		       v.doelgroep, v.toestemming, v.fragment, v.codes, v.toon, v.uitgelicht, v.ingevoerd_door
 		FROM verhaal v JOIN actieve_levering l ON v.levering = l.id
 		WHERE lower(trim(v.toestemming)) <> 'ingetrokken' AND v.datum IS NOT NULL AND `+ingetrokkenFilter+`
@@ -199,21 +215,15 @@ func leesFragmenten(ctx context.Context, db *store.DB, cb *Codeboek, ps []store.
 	defer rows.Close()
 	persona := personaNamen(ps)
 	var out []Fragment
-	seen := map[string]bool{}
 	for rows.Next() {
 		var f Fragment
 		var codes []any
-		var toestemming string
-		if err := rows.Scan(&f.Levering, &f.Bestand, &f.Blad, &f.Rij, &f.VerhaalID, &f.Coalitie, &f.Datum, &f.Werkvorm, &f.Persona,
+		var toestemming, bron string
+		if err := rows.Scan(&f.Levering, &bron, &f.Bestand, &f.Blad, &f.Rij, &f.VerhaalID, &f.Coalitie, &f.Datum, &f.Werkvorm, &f.Persona,
 			&f.Doelgroep, &toestemming, &f.Tekst, &codes, &f.Toon, &f.Uitgelicht, &f.IngevoerdDoor); err != nil {
 			return nil, fmt.Errorf("verhalen lezen: %w", err)
 		}
-		// One fragment per Verhaal-ID: the newest levering wins.
-		key := strings.ToLower(f.Coalitie + "\x00" + strings.TrimSpace(f.VerhaalID))
-		if seen[key] {
-			continue
-		}
-		seen[key] = true
+		f.Bron = kansrijk.Bron(bron)
 		f.Kwartaal = kansrijk.KwartaalVan(f.Datum)
 		switch t := Toestemming(strings.ToLower(strings.TrimSpace(toestemming))); t {
 		case Rapport, Openbaar:
@@ -247,6 +257,7 @@ func leesFragmenten(ctx context.Context, db *store.DB, cb *Codeboek, ps []store.
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
+	out = Meester(out) // one levering per story
 	sort.SliceStable(out, func(i, j int) bool {
 		a, b := out[i], out[j]
 		if a.Coalitie != b.Coalitie {
@@ -255,7 +266,10 @@ func leesFragmenten(ctx context.Context, db *store.DB, cb *Codeboek, ps []store.
 		if !a.Datum.Equal(b.Datum) {
 			return a.Datum.Before(b.Datum)
 		}
-		return a.VerhaalID < b.VerhaalID
+		if a.VerhaalID != b.VerhaalID {
+			return a.VerhaalID < b.VerhaalID
+		}
+		return a.Rij < b.Rij
 	})
 	return out, nil
 }
@@ -286,6 +300,7 @@ func strs(xs []any) []string {
 // have. It is reported and not counted.
 type OnbekendeCode struct {
 	Levering  int64
+	Bron      kansrijk.Bron
 	Bestand   string
 	Blad      string
 	Rij       int
@@ -294,13 +309,15 @@ type OnbekendeCode struct {
 	Code      string // as written in the log
 }
 
-// Melding is the message for the coalitie that delivered the log. The
-// store keeps the row, not the column, of a fragment.
+func (o OnbekendeCode) fragment() Fragment { return Fragment{Bron: o.Bron, Blad: o.Blad, Rij: o.Rij} }
+
+// Melding is the message for the coalitie that delivered the log or
+// project. The store keeps the row, not the column, of a fragment.
 func (o OnbekendeCode) Melding() store.Melding {
 	return store.Melding{
 		Bestand: o.Bestand, Blad: o.Blad, Waarde: o.Code, Ernst: store.Waarschuwing,
-		Tekst: fmt.Sprintf("rij %d (%s): code '%s' staat niet in het codeboek en telt niet mee; controleer de spelling of vul het codeboek aan",
-			o.Rij, o.VerhaalID, o.Code),
+		Tekst: fmt.Sprintf("%s (%s): code '%s' staat niet in het codeboek en telt niet mee; controleer de spelling of vul het codeboek aan",
+			o.fragment().plaats(), o.VerhaalID, o.Code),
 	}
 }
 
@@ -314,7 +331,7 @@ func (v *Verhalen) OnbekendeCodes() ([]OnbekendeCode, error) {
 	var out []OnbekendeCode
 	for _, f := range v.Fragmenten {
 		for _, c := range f.Onbekend {
-			out = append(out, OnbekendeCode{Levering: f.Levering, Bestand: f.Bestand, Blad: f.Blad, Rij: f.Rij,
+			out = append(out, OnbekendeCode{Levering: f.Levering, Bron: f.Bron, Bestand: f.Bestand, Blad: f.Blad, Rij: f.Rij,
 				VerhaalID: f.VerhaalID, Coalitie: f.Coalitie, Code: c})
 		}
 	}
@@ -340,6 +357,7 @@ func OnbekendeCodes(ctx context.Context, db *store.DB) ([]OnbekendeCode, error) 
 // OnbekendePersona is a story that names a persona the persona's do not
 // have; the story still counts, but is tied to no persona page.
 type OnbekendePersona struct {
+	Bron      kansrijk.Bron
 	Bestand   string
 	Blad      string
 	Rij       int
@@ -351,8 +369,8 @@ type OnbekendePersona struct {
 func (o OnbekendePersona) Melding() store.Melding {
 	return store.Melding{
 		Bestand: o.Bestand, Blad: o.Blad, Waarde: o.Persona, Ernst: store.Waarschuwing,
-		Tekst: fmt.Sprintf("rij %d (%s): persona '%s' staat niet bij de persona's; het verhaal telt mee, maar hoort bij geen persona. Controleer de voornaam",
-			o.Rij, o.VerhaalID, o.Persona),
+		Tekst: fmt.Sprintf("%s (%s): persona '%s' staat niet bij de persona's; het verhaal telt mee, maar hoort bij geen persona. Controleer de voornaam",
+			Fragment{Bron: o.Bron, Blad: o.Blad, Rij: o.Rij}.plaats(), o.VerhaalID, o.Persona),
 	}
 }
 
@@ -370,7 +388,7 @@ func (v *Verhalen) OnbekendePersonas() []OnbekendePersona {
 	var out []OnbekendePersona
 	for _, f := range v.Fragmenten {
 		if p := strings.TrimSpace(f.Persona); p != "" && !known[strings.ToLower(p)] {
-			out = append(out, OnbekendePersona{Bestand: f.Bestand, Blad: f.Blad, Rij: f.Rij, VerhaalID: f.VerhaalID, Persona: p})
+			out = append(out, OnbekendePersona{Bron: f.Bron, Bestand: f.Bestand, Blad: f.Blad, Rij: f.Rij, VerhaalID: f.VerhaalID, Persona: p})
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool {

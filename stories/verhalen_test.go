@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"context"
 	"encoding/xml"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -633,6 +634,26 @@ func alleUitvoer(t *testing.T, db *store.DB, cfg *kansrijk.Config) string {
 		}
 	}
 	fmt.Fprintf(&b, "%+v\n", v.PersonaPaginas())
+	for _, intern := range []bool{false, true} {
+		// An exported REFI-QDA project, unpacked.
+		uit := filepath.Join(dir, fmt.Sprintf("export_%v.qdpx", intern))
+		if _, err := stories.ExporteerQDPX(ctx, db, cfg, uit, stories.QDPXKeuze{Intern: intern}); err != nil {
+			if errors.Is(err, stories.ErrGeenCodeboek) {
+				continue
+			}
+			t.Fatal(err)
+		}
+		zr, err := zip.OpenReader(uit)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range zr.File {
+			r, _ := f.Open()
+			io.Copy(&b, r)
+			r.Close()
+		}
+		zr.Close()
+	}
 	cs, _ := stories.Kruiscontrole(ctx, db)
 	fmt.Fprintf(&b, "%+v\n", cs)
 
@@ -874,7 +895,7 @@ func TestExporteer(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(paden) != 8 {
+	if len(paden) != 9 {
 		t.Fatalf("files: %v", paden)
 	}
 	kop, _ := os.ReadFile(filepath.Join(dir, "verhalen_codes.csv"))
@@ -933,17 +954,9 @@ func TestKiesVolgorde(t *testing.T) {
 func TestIngetrokkenInNieuweVersie(t *testing.T) {
 	cfg := config(t)
 	dir := t.TempDir()
-	kop := []string{"Verhaal-ID", "Coalitie", "Datum", "Werkvorm", "Persona", "Doelgroep", "Toestemming", "Fragment", "Codes", "Toon", "Uitgelicht", "Ingevoerd door"}
 	geheim := "Mijn buurman weet van de schulden bij de woningcorporatie."
 	maak := func(naam, toestemming string) string {
-		f := excelize.NewFile()
-		f.SetSheetRow("Sheet1", "A1", &kop)
-		f.SetSheetRow("Sheet1", "A2", &[]string{"DW-2026-900", "Dijkwaard", "05-01-2026", "interview", "", "eenoudergezin", toestemming, geheim, "Bestaanszekerheid > Geldzorgen", "negatief", "nee", "K. Smit"})
-		p := filepath.Join(dir, naam)
-		if err := f.SaveAs(p); err != nil {
-			t.Fatal(err)
-		}
-		return p
+		return logboek(t, filepath.Join(dir, naam), []string{"DW-2026-900", "Dijkwaard", "05-01-2026", "interview", "", "eenoudergezin", toestemming, geheim, "Bestaanszekerheid > Geldzorgen", "negatief", "nee", "K. Smit"})
 	}
 	qde := `<Project xmlns="urn:QDA-XML:project:1.0"><CodeBook><Codes><Code guid="t" name="Bestaanszekerheid"><Code guid="c" name="Geldzorgen"/></Code></Codes></CodeBook>
 <Sources><TextSource guid="s" name="DW-2026-900"><PlainTextContent>` + geheim + `</PlainTextContent>
@@ -981,10 +994,28 @@ func TestIngetrokkenInNieuweVersie(t *testing.T) {
 		}
 		n++
 	}
-	if n != 3 {
-		t.Errorf("%d rows, want 3", n)
+	// The two versions of the log, and the project's source as a story
+	// fragment of Dijkwaard (the coalitie in its file name).
+	if n != 4 {
+		t.Errorf("%d rows, want 4", n)
 	}
 	if problems, err := db.Controleer(context.Background()); err != nil || len(problems) > 0 {
 		t.Errorf("Controleer: %v %v", problems, err)
 	}
+}
+
+// logboek writes a story log with these rows under the standard header,
+// and returns its path.
+func logboek(t *testing.T, pad string, rijen ...[]string) string {
+	t.Helper()
+	kop := []string{"Verhaal-ID", "Coalitie", "Datum", "Werkvorm", "Persona", "Doelgroep", "Toestemming", "Fragment", "Codes", "Toon", "Uitgelicht", "Ingevoerd door"}
+	f := excelize.NewFile()
+	f.SetSheetRow("Sheet1", "A1", &kop)
+	for i, r := range rijen {
+		f.SetSheetRow("Sheet1", fmt.Sprintf("A%d", i+2), &r)
+	}
+	if err := f.SaveAs(pad); err != nil {
+		t.Fatal(err)
+	}
+	return pad
 }

@@ -346,6 +346,9 @@ func veiligeNaam(s string) (string, error) {
 	s = strings.Trim(s, " .")
 	ext := strings.ToLower(filepath.Ext(s))
 	if len(s) > maxNaam {
+		// An "extension" longer than the name may be (a dot, then 150
+		// bytes) leaves no stem.
+		ext = ext[:min(len(ext), maxNaam)]
 		stam := s[:maxNaam-len(ext)]
 		for !utf8.ValidString(stam) {
 			stam = stam[:len(stam)-1]

@@ -192,6 +192,9 @@ func printResultaat(w io.Writer, res ingest.Resultaat) {
 	default:
 		printf(w, "%-13s %s\n", res.Status, res.Fout)
 	}
+	for _, t := range res.Toelichting {
+		printf(w, "              %s\n", t)
+	}
 	shown := 0
 	for _, m := range res.Meldingen {
 		if m.Ernst != store.Fout {
@@ -377,11 +380,15 @@ func printPaden(w io.Writer, paden []string) {
 }
 
 func cmdExport(args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("export", "export [-w WERKMAP] --uit cijfers.csv|cijfers.xlsx",
-		"Schrijft alle berekende cijfers weg: per coalitie, gemeente, kwartaal en indicator de teller,\nnoemer, waarde en status. Met .csv één CSV-bestand; met .xlsx een werkmap met ook de\naanleverstatus. Dit is een interne export: kleine aantallen staan er exact in, met de status\nklein_aantal; deel hem niet buiten het M&E-team.")
+	fs := newFlags("export", "export [-w WERKMAP] --uit cijfers.csv|cijfers.xlsx [--verhalen MAP] | --qdpx UIT.qdpx [--coalitie NAAM] [--intern]",
+		"Schrijft alle berekende cijfers weg: per coalitie, gemeente, kwartaal en indicator de teller,\nnoemer, waarde en status. Met .csv één CSV-bestand; met .xlsx een werkmap met ook de\naanleverstatus. Dit is een interne export: kleine aantallen staan er exact in, met de status\nklein_aantal; deel hem niet buiten het M&E-team.\n\n"+
+			"Met --qdpx schrijft kansrijk de ouderverhalen als REFI-QDA-project, te openen in QualCoder,\nATLAS.ti, NVivo of MAXQDA: verhalen, codeboek, persona's (als cases) en coderingen. Zo'n\nproject gaat buiten het M&E-team; er staan alleen verhalen in met toestemming rapport of\nopenbaar, met namen en andere persoonsgegevens vervangen zoals in citaten. Ingetrokken\nverhalen staan er nooit in. --intern voegt de verhalen met toestemming intern toe, onbewerkt:\nalleen om binnen het M&E-team naar een ander programma over te stappen.")
 	dir := fs.String("w", ".", "de werkmap")
-	uit := fs.String("uit", "", "het bestand om te schrijven, .csv of .xlsx (verplicht)")
-	verhalen := fs.String("verhalen", "", "schrijf ook de tabellen over de ouderverhalen (codes, thema's, toon, citaten, persona's) als CSV in deze map")
+	uit := fs.String("uit", "", "het bestand om te schrijven, .csv of .xlsx (verplicht, behalve met alleen --qdpx)")
+	verhalen := fs.String("verhalen", "", "schrijf ook de tabellen over de ouderverhalen (codes, thema's, toon, citaten, persona's, coderingen) als CSV in deze map")
+	qdpx := fs.String("qdpx", "", "schrijf de ouderverhalen als REFI-QDA-project (.qdpx)")
+	coalitie := fs.String("coalitie", "", "met --qdpx: alleen de verhalen van deze coalitie")
+	intern := fs.Bool("intern", false, "met --qdpx: ook de verhalen met toestemming intern, onbewerkt (alleen binnen het M&E-team)")
 	pos, err := parse(fs, args, stdout)
 	if err != nil {
 		return err
@@ -389,8 +396,14 @@ func cmdExport(args []string, stdout, stderr io.Writer) error {
 	if len(pos) > 0 {
 		return gebruik("onverwacht argument %q", pos[0])
 	}
-	if *uit == "" {
-		return gebruik("--uit is verplicht, bijvoorbeeld --uit cijfers.csv")
+	if *uit == "" && *qdpx == "" {
+		return gebruik("--uit is verplicht, bijvoorbeeld --uit cijfers.csv (of --qdpx verhalen.qdpx)")
+	}
+	if *qdpx != "" && !strings.EqualFold(filepath.Ext(*qdpx), ".qdpx") {
+		return gebruik("--qdpx %q: kies een naam die eindigt op .qdpx", *qdpx)
+	}
+	if (*coalitie != "" || *intern) && *qdpx == "" {
+		return gebruik("--coalitie en --intern horen bij --qdpx")
 	}
 	w, db, err := openWerkmap(*dir, store.Lezen)
 	if err != nil {
@@ -398,6 +411,21 @@ func cmdExport(args []string, stdout, stderr io.Writer) error {
 	}
 	defer db.Close()
 	ctx := context.Background()
+	if *qdpx != "" {
+		ov, err := stories.ExporteerQDPX(ctx, db, &w.Config, *qdpx, stories.QDPXKeuze{Coalitie: *coalitie, Intern: *intern, Nu: time.Now()})
+		if err != nil {
+			return err
+		}
+		printf(stdout, "REFI-QDA-project geschreven naar %s: %d verhalen, %d fragmenten, %d persona's.\n", *qdpx, ov.Verhalen, ov.Fragmenten, ov.Personas)
+		if *intern {
+			printf(stdout, "Let op: dit project bevat ook verhalen met toestemming intern, onbewerkt. Deel het niet buiten het M&E-team.\n")
+		} else if ov.Weggelaten > 0 {
+			printf(stdout, "%d verhalen met toestemming intern staan er niet in (ze mogen niet geciteerd worden).\n", ov.Weggelaten)
+		}
+		if *uit == "" {
+			return nil
+		}
+	}
 	cijfers, err := eval.Cijfers(ctx, db, &w.Config)
 	if err != nil {
 		return err
@@ -473,7 +501,7 @@ func printVerhaalcontrole(w io.Writer, db *store.DB) error {
 			printf(w, "  %s %s: %s\n", m.Bestand, m.Plaats(), m.Tekst)
 		}
 	}
-	controles, err := stories.Kruiscontrole(ctx, db)
+	controles, err := v.Kruiscontrole(ctx, db)
 	if err != nil {
 		return err
 	}
