@@ -46,6 +46,7 @@ func (im *Importer) leesQDA(v *voorbereid, p kansrijk.Partner, sum string) {
 	}()
 	lev := &levering{Partner: p, Config: im.Config, Naam: name, nu: im.kwartaal()}
 	out, err := readQDA(lev, res.Pad)
+	lev.afronden(0)
 	res.Meldingen = lev.meldingen
 	if err != nil {
 		res.Status, res.Fout = Afgewezen, err.Error()
@@ -135,7 +136,7 @@ func readQDA(l *levering, pad string) (*gelezen, error) {
 			if !posOK {
 				out.rijen += max(len(sel.Codings), 1)
 				out.afgewezen += max(len(sel.Codings), 1)
-				l.fout(bron, "", sel.Start+"-"+sel.End,
+				l.fout(l.at(bron), sel.Start+"-"+sel.End,
 					"selectie %s heeft geen geldige positie (startPosition %q, endPosition %q); de codering telt niet mee",
 					sel.GUID, sel.Start, sel.End)
 				continue
@@ -144,14 +145,14 @@ func readQDA(l *levering, pad string) (*gelezen, error) {
 			switch {
 			case !ok:
 			case eind > len(runes):
-				l.waarschuwing(bron, "", fmt.Sprintf("%d-%d", begin, eind),
+				l.waarschuwing(l.at(bron), fmt.Sprintf("%d-%d", begin, eind),
 					"selectie %s loopt tot teken %d, maar de brontekst heeft %d tekens; de codering is bewaard zonder tekst",
 					sel.GUID, eind, len(runes))
 			default:
 				selTekst = string(runes[begin:eind])
 			}
 			if len(sel.Codings) == 0 {
-				l.waarschuwing(bron, "", sel.GUID, "selectie %s heeft geen code; overgeslagen", sel.GUID)
+				l.waarschuwing(l.at(bron), sel.GUID, "selectie %s heeft geen code; overgeslagen", sel.GUID)
 			}
 			for _, c := range sel.Codings {
 				out.rijen++
@@ -159,7 +160,7 @@ func readQDA(l *levering, pad string) (*gelezen, error) {
 				code, known := codes[strings.ToLower(ref)]
 				if !known {
 					out.afgewezen++
-					l.fout(bron, "", ref, "selectie %s verwijst naar code %q, die niet in het codeboek van het project staat; de codering telt niet mee",
+					l.fout(l.at(bron), ref, "selectie %s verwijst naar code %q, die niet in het codeboek van het project staat; de codering telt niet mee",
 						sel.GUID, ref)
 					continue
 				}
@@ -172,10 +173,10 @@ func readQDA(l *levering, pad string) (*gelezen, error) {
 		}
 	}
 	if n := len(p.Sources.Other); n > 0 {
-		l.waarschuwing("", "", strconv.Itoa(n), "%d bron(nen) zijn geen tekst (pdf, beeld, geluid of video); kansrijk leest alleen tekstbronnen en heeft die overgeslagen", n)
+		l.waarschuwing(l.at(""), strconv.Itoa(n), "%d bron(nen) zijn geen tekst (pdf, beeld, geluid of video); kansrijk leest alleen tekstbronnen en heeft die overgeslagen", n)
 	}
 	if out.rijen == 0 {
-		l.waarschuwing("", "", "", "het project heeft %d tekstbron(nen) maar geen enkele gecodeerde selectie", len(p.Sources.Text))
+		l.waarschuwing(l.at(""), "", "het project heeft %d tekstbron(nen) maar geen enkele gecodeerde selectie", len(p.Sources.Text))
 	}
 	return out, nil
 }
@@ -411,7 +412,7 @@ func readZipFile(f *zip.File, limit int64) ([]byte, error) {
 func (p *qdaProject) tekst(l *levering, bron string, s qdeTextSource, budget *int64) (string, bool) {
 	if s.Content != nil {
 		if !utf8.ValidString(*s.Content) {
-			l.waarschuwing(bron, "", "", "de tekst van deze bron is geen geldige UTF-8; de coderingen zijn bewaard zonder tekst")
+			l.waarschuwing(l.at(bron), "", "de tekst van deze bron is geen geldige UTF-8; de coderingen zijn bewaard zonder tekst")
 			return "", false
 		}
 		return *s.Content, true
@@ -420,35 +421,35 @@ func (p *qdaProject) tekst(l *levering, bron string, s qdeTextSource, budget *in
 	const internal = "internal://"
 	if !strings.HasPrefix(strings.ToLower(ref), internal) {
 		if ref == "" {
-			l.waarschuwing(bron, "", "", "deze bron heeft geen tekst (geen plainTextPath); de coderingen zijn bewaard zonder tekst")
+			l.waarschuwing(l.at(bron), "", "deze bron heeft geen tekst (geen plainTextPath); de coderingen zijn bewaard zonder tekst")
 		} else {
-			l.waarschuwing(bron, "", ref, "de tekst van deze bron staat buiten de .qdpx (%s); de coderingen zijn bewaard zonder tekst", ref)
+			l.waarschuwing(l.at(bron), ref, "de tekst van deze bron staat buiten de .qdpx (%s); de coderingen zijn bewaard zonder tekst", ref)
 		}
 		return "", false
 	}
 	if p.zr == nil {
-		l.waarschuwing(bron, "", ref, "een los projectbestand (.qde) bevat de bronteksten niet; de coderingen zijn bewaard zonder tekst. Exporteer het project als .qdpx")
+		l.waarschuwing(l.at(bron), ref, "een los projectbestand (.qde) bevat de bronteksten niet; de coderingen zijn bewaard zonder tekst. Exporteer het project als .qdpx")
 		return "", false
 	}
 	f, ok := p.bronnen[strings.ToLower(path.Base(ref[len(internal):]))]
 	if !ok {
-		l.waarschuwing(bron, "", ref, "de brontekst %s ontbreekt in de .qdpx; de coderingen zijn bewaard zonder tekst", ref)
+		l.waarschuwing(l.at(bron), ref, "de brontekst %s ontbreekt in de .qdpx; de coderingen zijn bewaard zonder tekst", ref)
 		return "", false
 	}
 	if *budget <= 0 {
-		l.waarschuwing(bron, "", ref, "de bronteksten zijn samen groter dan %d MB; deze is niet gelezen en de coderingen zijn bewaard zonder tekst", MaxQDABronnen>>20)
+		l.waarschuwing(l.at(bron), ref, "de bronteksten zijn samen groter dan %d MB; deze is niet gelezen en de coderingen zijn bewaard zonder tekst", MaxQDABronnen>>20)
 		return "", false
 	}
 	b, err := readZipFile(f, min(MaxQDABron, *budget))
 	if err != nil {
-		l.waarschuwing(bron, "", ref, "de brontekst %s %v; de coderingen zijn bewaard zonder tekst", ref, err)
+		l.waarschuwing(l.at(bron), ref, "de brontekst %s %v; de coderingen zijn bewaard zonder tekst", ref, err)
 		return "", false
 	}
 	*budget -= int64(len(b))
 	// Positions count code points of the text itself, not of a BOM.
 	b = bytes.TrimPrefix(b, []byte("\xEF\xBB\xBF"))
 	if !utf8.Valid(b) {
-		l.waarschuwing(bron, "", ref, "de brontekst %s is geen geldige UTF-8; de coderingen zijn bewaard zonder tekst", ref)
+		l.waarschuwing(l.at(bron), ref, "de brontekst %s is geen geldige UTF-8; de coderingen zijn bewaard zonder tekst", ref)
 		return "", false
 	}
 	return string(b), true

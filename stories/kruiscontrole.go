@@ -6,6 +6,7 @@ import (
 	"path"
 	"strings"
 
+	"kansrijk/sheet"
 	"kansrijk/store"
 )
 
@@ -108,7 +109,7 @@ func Kruiscontrole(ctx context.Context, db *store.DB) ([]QDAControle, error) {
 		c := &out[len(out)-1]
 		b := QDABronControle{Bron: naam, VerhaalID: id}
 		melding := func(waarde, format string, a ...any) {
-			c.Meldingen = append(c.Meldingen, store.Melding{Bestand: bestand, Blad: naam, Waarde: waarde,
+			c.Meldingen = append(c.Meldingen, store.Melding{Location: sheet.Location{File: bestand, Sheet: naam}, Waarde: waarde,
 				Ernst: store.Waarschuwing, Tekst: fmt.Sprintf(format, a...)})
 		}
 		r, ok := zoekLog(logs, naam, id)

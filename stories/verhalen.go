@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"kansrijk"
+	"kansrijk/sheet"
 	"kansrijk/store"
 )
 
@@ -109,6 +110,9 @@ type Fragment struct {
 	Toon          string
 	Uitgelicht    bool
 	IngevoerdDoor string
+	// CodesCel is the cell of the Codes column in the log (I5), CodesKop
+	// its header as written; "" for a levering stored without them.
+	CodesCel, CodesKop string
 }
 
 // Verhalen is what the stories analysis reads from the store.
@@ -189,7 +193,8 @@ const ingetrokkenFilter = `NOT EXISTS (SELECT 1 FROM verhaal w WHERE w.toestemmi
 func leesFragmenten(ctx context.Context, db *store.DB, cb *Codeboek, ps []store.Persona) ([]Fragment, error) {
 	rows, err := db.QueryContext(ctx, `
 		SELECT v.levering, l.bestand, v.blad, v.rij, v.verhaal_id, v.coalitie, v.datum, v.werkvorm, v.persona,
-		       v.doelgroep, v.toestemming, v.fragment, v.codes, v.toon, v.uitgelicht, v.ingevoerd_door
+		       v.doelgroep, v.toestemming, v.fragment, v.codes, v.toon, v.uitgelicht, v.ingevoerd_door,
+		       v.codes_cel, v.codes_kop
 		FROM verhaal v JOIN actieve_levering l ON v.levering = l.id
 		WHERE lower(trim(v.toestemming)) <> 'ingetrokken' AND v.datum IS NOT NULL AND `+ingetrokkenFilter+`
 		ORDER BY v.levering DESC, v.rij`)
@@ -205,7 +210,8 @@ func leesFragmenten(ctx context.Context, db *store.DB, cb *Codeboek, ps []store.
 		var codes []any
 		var toestemming string
 		if err := rows.Scan(&f.Levering, &f.Bestand, &f.Blad, &f.Rij, &f.VerhaalID, &f.Coalitie, &f.Datum, &f.Werkvorm, &f.Persona,
-			&f.Doelgroep, &toestemming, &f.Tekst, &codes, &f.Toon, &f.Uitgelicht, &f.IngevoerdDoor); err != nil {
+			&f.Doelgroep, &toestemming, &f.Tekst, &codes, &f.Toon, &f.Uitgelicht, &f.IngevoerdDoor,
+			&f.CodesCel, &f.CodesKop); err != nil {
 			return nil, fmt.Errorf("verhalen lezen: %w", err)
 		}
 		// One fragment per Verhaal-ID: the newest levering wins.
@@ -292,16 +298,29 @@ type OnbekendeCode struct {
 	VerhaalID string
 	Coalitie  string
 	Code      string // as written in the log
+	// Cel is the cell of the Codes column (I5), Kop its header; "" for a
+	// log stored before they were kept, which is reported by row.
+	Cel, Kop string
 }
 
-// Melding is the message for the coalitie that delivered the log. The
-// store keeps the row, not the column, of a fragment.
+// Melding is the message for the coalitie that delivered the log, at
+// the cell of the Codes column: the code does not count, so it is a fout.
 func (o OnbekendeCode) Melding() store.Melding {
 	return store.Melding{
-		Bestand: o.Bestand, Blad: o.Blad, Waarde: o.Code, Ernst: store.Waarschuwing,
-		Tekst: fmt.Sprintf("rij %d (%s): code '%s' staat niet in het codeboek en telt niet mee; controleer de spelling of vul het codeboek aan",
-			o.Rij, o.VerhaalID, o.Code),
+		Location: verhaalPlaats(o.Bestand, o.Blad, o.Rij, o.Cel, o.Kop, o.VerhaalID),
+		Waarde:   o.Code, Ernst: store.Fout, Verwacht: "een code uit het codeboek, zoals Thema > Code",
+		Tekst: fmt.Sprintf("code '%s' staat niet in het codeboek en telt niet mee; controleer de spelling of vul het codeboek aan", o.Code),
 	}
+}
+
+// verhaalPlaats is where in a story log a message points: the cell when
+// it is known, else the row; the record is the Verhaal-ID.
+func verhaalPlaats(bestand, blad string, rij int, cel, kop, id string) sheet.Location {
+	p := sheet.Location{File: bestand, Sheet: blad, Row: rij, Header: kop, Record: sheet.Record{Kind: "Verhaal-ID", Key: id}}
+	if col, row, ok := sheet.ParseCell(cel); ok && row == rij {
+		p.Col = col
+	}
+	return p
 }
 
 // OnbekendeCodes lists the codes of counted fragments that the codebook
@@ -315,7 +334,7 @@ func (v *Verhalen) OnbekendeCodes() ([]OnbekendeCode, error) {
 	for _, f := range v.Fragmenten {
 		for _, c := range f.Onbekend {
 			out = append(out, OnbekendeCode{Levering: f.Levering, Bestand: f.Bestand, Blad: f.Blad, Rij: f.Rij,
-				VerhaalID: f.VerhaalID, Coalitie: f.Coalitie, Code: c})
+				VerhaalID: f.VerhaalID, Coalitie: f.Coalitie, Code: c, Cel: f.CodesCel, Kop: f.CodesKop})
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool {
@@ -350,9 +369,10 @@ type OnbekendePersona struct {
 // Melding is the message for the coalitie that delivered the log.
 func (o OnbekendePersona) Melding() store.Melding {
 	return store.Melding{
-		Bestand: o.Bestand, Blad: o.Blad, Waarde: o.Persona, Ernst: store.Waarschuwing,
-		Tekst: fmt.Sprintf("rij %d (%s): persona '%s' staat niet bij de persona's; het verhaal telt mee, maar hoort bij geen persona. Controleer de voornaam",
-			o.Rij, o.VerhaalID, o.Persona),
+		Location: verhaalPlaats(o.Bestand, o.Blad, o.Rij, "", "", o.VerhaalID),
+		Waarde:   o.Persona, Ernst: store.Waarschuwing, Verwacht: "de voornaam van een persona",
+		Tekst: fmt.Sprintf("persona '%s' staat niet bij de persona's; het verhaal telt mee, maar hoort bij geen persona. Controleer de voornaam",
+			o.Persona),
 	}
 }
 

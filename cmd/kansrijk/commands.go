@@ -201,7 +201,7 @@ func printResultaat(w io.Writer, res ingest.Resultaat) {
 			printf(w, "              … en meer; alle meldingen staan in de database bij deze levering\n")
 			break
 		}
-		printf(w, "              %s: %s\n", m.Plaats(), m.Tekst)
+		printf(w, "              %s: %s\n", m.InFile(), m.Tekst)
 		shown++
 	}
 }
@@ -459,7 +459,7 @@ func printVerhaalcontrole(w io.Writer, db *store.DB) error {
 				break
 			}
 			m := o.Melding()
-			printf(w, "  %s %s: %s\n", m.Bestand, m.Plaats(), m.Tekst)
+			printf(w, "  %s: %s\n", m.Location, m.Tekst)
 		}
 	}
 	if ps := v.OnbekendePersonas(); len(ps) > 0 {
@@ -470,7 +470,7 @@ func printVerhaalcontrole(w io.Writer, db *store.DB) error {
 				break
 			}
 			m := o.Melding()
-			printf(w, "  %s %s: %s\n", m.Bestand, m.Plaats(), m.Tekst)
+			printf(w, "  %s: %s\n", m.Location, m.Tekst)
 		}
 	}
 	controles, err := stories.Kruiscontrole(ctx, db)
