@@ -590,7 +590,7 @@ type levering struct {
 	// legeCellen and gevuld find columns left empty throughout (see
 	// afronden); velden are the fields the file has, for the legend.
 	legeCellen map[kolomSleutel][]leegCel
-	gevuld     map[kolomSleutel]int
+	gevuld     map[string][]int
 	velden     []string
 	// huidig is the row being read (see rows); bewaard the rows kept for
 	// the terugmelding, kopRij per sheet its header row, dataBlad the

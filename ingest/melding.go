@@ -149,17 +149,28 @@ func (l *levering) leeg(p sheet.Location, gevolg string) {
 	l.informatie(p, "", "%s is leeg; %s", p.Header, gevolg)
 }
 
-// telGevuld counts, per column of the header, the data rows with a value
-// in it: a column without any is empty throughout (see afronden).
+// telGevuld counts, per column, the data rows with a value in it: a
+// column without any is empty throughout (see afronden).
 func (l *levering) telGevuld(blad string, cells []string) {
 	if l.gevuld == nil {
-		l.gevuld = map[kolomSleutel]int{}
+		l.gevuld = map[string][]int{}
+	}
+	g := l.gevuld[blad]
+	for len(g) < len(cells) {
+		g = append(g, 0)
 	}
 	for i, c := range cells {
-		if strings.TrimSpace(c) != "" {
-			l.gevuld[kolomSleutel{blad, i + 1}]++
+		if c != "" && strings.TrimSpace(c) != "" {
+			g[i]++
 		}
 	}
+	l.gevuld[blad] = g
+}
+
+// isGevuld reports whether a column (1-based) has a value in any row.
+func (l *levering) isGevuld(k kolomSleutel) bool {
+	g := l.gevuld[k.blad]
+	return k.col <= len(g) && g[k.col-1] > 0
 }
 
 // afronden finishes the messages of a file read: a column that is empty
@@ -169,7 +180,7 @@ func (l *levering) telGevuld(blad string, cells []string) {
 func (l *levering) afronden(rijen int) {
 	weg := map[int]bool{}
 	for k, cellen := range l.legeCellen {
-		if len(cellen) < 2 || l.gevuld[k] > 0 {
+		if len(cellen) < 2 || l.isGevuld(k) {
 			continue
 		}
 		eerste := &l.meldingen[cellen[0].i]
