@@ -120,6 +120,7 @@ func (l *levering) zoekKop(kolommen []kolom) (kop, error) {
 		if bestHits > 0 {
 			l.zetKoppen(best.blad, bestCells)
 			l.bewaarKop(best.blad, best.rij, begin)
+			l.dataKop = best
 			for _, k := range kolommen {
 				if best.col(k.veld) >= 0 {
 					l.velden = append(l.velden, k.veld)

@@ -41,6 +41,9 @@ type Importer struct {
 	Terugmeldingen string
 	// fataal is the store error that stops storing (see schrijf).
 	fataal error
+	// run holds, during Alle, the rows read so far per partner (see
+	// vergelijkEerder).
+	run *eerder
 }
 
 // Status of one file after an import.
@@ -248,7 +251,7 @@ func herken(cfg *kansrijk.Config, name string) (kansrijk.Partner, Status, string
 // Bestand imports one file. It never panics on a user's file: every
 // problem ends in the Resultaat.
 func (im *Importer) Bestand(ctx context.Context, pad string) Resultaat {
-	v := im.lees(ctx, pad, nil)
+	v := im.lees(ctx, pad, nil, -1)
 	im.terugmelding(v)
 	return im.schrijf(ctx, v)
 }
@@ -283,6 +286,8 @@ func (im *Importer) Alle(ctx context.Context, paden []string, werkers int, klaar
 	if err != nil {
 		bekend = nil // each file asks the store itself, and reports the error
 	}
+	im.run = nieuwEerder(im.DB, im.Config, paden)
+	defer func() { im.run = nil }()
 	type taak struct {
 		i   int
 		uit chan *voorbereid
@@ -304,7 +309,8 @@ func (im *Importer) Alle(ctx context.Context, paden []string, werkers int, klaar
 	for w := 0; w < werkers; w++ {
 		go func() {
 			for t := range taken {
-				v := im.lees(ctx, paden[t.i], bekend)
+				v := im.lees(ctx, paden[t.i], bekend, t.i)
+				im.run.gedaan(t.i)
 				im.terugmelding(v)
 				t.uit <- v
 			}
@@ -384,8 +390,9 @@ type voorbereid struct {
 
 // lees reads and checks one file without writing to the store. bekend
 // holds the leveringen stored already (see store.BekendeLeveringen); if
-// nil, lees asks the store.
-func (im *Importer) lees(ctx context.Context, pad string, bekend map[string]store.Levering) (v *voorbereid) {
+// nil, lees asks the store. i is the file's position in a run of Alle,
+// -1 outside one.
+func (im *Importer) lees(ctx context.Context, pad string, bekend map[string]store.Levering, i int) (v *voorbereid) {
 	v = &voorbereid{res: Resultaat{Pad: pad}}
 	res := &v.res
 	name := filepath.Base(pad)
@@ -457,6 +464,9 @@ func (im *Importer) lees(ctx context.Context, pad string, bekend map[string]stor
 			name, out.afgewezen, out.rijen)
 		return v
 	}
+	im.vergelijkEerder(ctx, i, lev, out)
+	lev.afronden(out.rijen)
+	res.Meldingen = lev.meldingen
 	im.klaarzetten(v, lev, out, sum)
 	return v
 }
@@ -600,6 +610,8 @@ type levering struct {
 	lopend   bool
 	bewaard  *bronRijen
 	dataBlad string
+	// dataKop is the header of a record sheet (see zoekKop).
+	dataKop kop
 }
 
 // aannemelijk checks a kwartaal of the file (its name, a cell) against
