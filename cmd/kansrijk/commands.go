@@ -110,15 +110,25 @@ func openWerkmap(dir string, m store.Modus) (*workspace.Werkmap, *store.DB, erro
 }
 
 func cmdImport(args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("import", "import [-w WERKMAP] PAD...",
-		"Leest bestanden van partners in (een map wordt helemaal doorlopen). Per bestand volgt een\nkorte samenvatting; goede rijen en bestanden gaan door, ook als andere worden afgewezen.")
+	fs := newFlags("import", "import [-w WERKMAP] [--proef] PAD...",
+		"Leest bestanden van partners in (een map wordt helemaal doorlopen). Per bestand volgt een\nkorte samenvatting; goede rijen en bestanden gaan door, ook als andere worden afgewezen.\n"+
+			"Met --proef wordt alles gelezen en gecontroleerd, maar niets opgeslagen: u ziet per bestand wat\n"+
+			"nieuw zou zijn, welke eerdere levering het zou vervangen en welke cijfers zouden veranderen.")
 	dir := fs.String("w", ".", "de werkmap")
+	proef := fs.Bool("proef", false, "alleen kijken: niets opslaan; de terugmeldingen komen in "+proefMap+"/ in de werkmap")
 	pos, err := parse(fs, args, stdout)
 	if err != nil {
 		return err
 	}
 	if len(pos) == 0 {
 		return gebruik("geef één of meer bestanden of mappen om in te lezen")
+	}
+	if *proef {
+		w, err := workspace.Open(*dir)
+		if err != nil {
+			return err
+		}
+		return proefImport(w, pos, stdout, stderr)
 	}
 	w, db, err := openWerkmap(*dir, store.Schrijven)
 	if err != nil {
