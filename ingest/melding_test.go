@@ -17,6 +17,7 @@ import (
 	"kansrijk"
 	"kansrijk/sheet"
 	"kansrijk/store"
+	"kansrijk/voorbeeld"
 	"kansrijk/workspace"
 )
 
@@ -263,4 +264,200 @@ func rijenPassen(t *testing.T, f *excelize.File, naam, blad string) {
 			}
 		}
 	}
+}
+
+// importeer imports the given files into a new store and returns their
+// results by file name.
+func importeer(t *testing.T, cfg *kansrijk.Config, paden ...string) map[string]Resultaat {
+	t.Helper()
+	db, err := store.Open(filepath.Join(t.TempDir(), "k.duckdb"), store.Schrijven)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	im := &Importer{DB: db, Config: cfg, Now: func() time.Time { return time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC) }}
+	out := map[string]Resultaat{}
+	im.Alle(context.Background(), paden, 2, func(i int, res Resultaat) { out[filepath.Base(res.Pad)] = res })
+	return out
+}
+
+// TestAggregaatNbEnKlein: every n.b. and <5 in an aggregated sample, in
+// a row of a gemeente of the coalities and a column an indicator uses,
+// is reported as informatie at its cell; those of Zuiderveen (outside
+// the coalities) and of the kinderen 0-1 jaar (no indicator) are not.
+// The cells are found here with excelize, by the headers.
+func TestAggregaatNbEnKlein(t *testing.T) {
+	needSamples(t)
+	w, err := workspace.Open("../testdata/voorbeeld")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := &w.Config
+	bestanden := map[string][]string{ // file -> the column groups that feed an indicator
+		"JGZ_regio_kwartaalcijfers_2025.xlsx":       {"Aanmeldingen prenataal", "Prenatale huisbezoeken"},
+		"JGZ_regio_kwartaalcijfers_2026.xlsx":       {"Aanmeldingen prenataal", "Prenatale huisbezoeken"},
+		"Kraamzorg_Noord_rapportage_2025-2026.xlsx": {"Geïndiceerde uren", "Geleverde uren"},
+	}
+	var paden []string
+	for b := range bestanden {
+		paden = append(paden, filepath.Join(samples, b))
+	}
+	results := importeer(t, cfg, paden...)
+	totaal := 0
+	for b, groepen := range bestanden {
+		x, err := excelize.OpenFile(filepath.Join(samples, b))
+		if err != nil {
+			t.Fatal(err)
+		}
+		blad := x.GetSheetList()[0]
+		rows, _ := x.GetRows(blad)
+		x.Close()
+		want := map[string]bool{}
+		var groep []string // per column: the group above it, filled forward
+		for i, r := range rows {
+			if len(r) > 0 && strings.TrimSpace(r[0]) == "Gemeente" && groep == nil {
+				cur := ""
+				for _, c := range r {
+					if c = strings.TrimSpace(c); c != "" {
+						cur = c
+					}
+					groep = append(groep, cur)
+				}
+				continue
+			}
+			if groep == nil || len(r) == 0 {
+				continue
+			}
+			if _, _, ok := cfg.Gemeente(r[0]); !ok {
+				continue
+			}
+			for j, c := range r {
+				v := strings.ToLower(strings.TrimSpace(c))
+				if (v == "<5" || v == "n.b.") && j < len(groep) && slices.Contains(groepen, groep[j]) {
+					want[sheet.Cell(j+1, i+1)] = true
+				}
+			}
+		}
+		got := map[string]bool{}
+		for _, m := range results[b].Meldingen {
+			if v := strings.ToLower(m.Waarde); v == "<5" || v == "n.b." {
+				if m.Ernst != store.Informatie || m.Header == "" || !strings.Contains(m.Record.Key, ", 20") || !strings.Contains(m.Tekst, "telt niet mee") {
+					t.Errorf("%s %s: %+v; want informatie with the header, gemeente and kwartaal", b, m.Cell(), m)
+				}
+				got[m.Cell()] = true
+			}
+		}
+		if len(want) == 0 {
+			t.Errorf("%s: no n.b. or <5 found; the test proves nothing", b)
+		}
+		for c := range want {
+			if !got[c] {
+				t.Errorf("%s: %s (n.b. or <5) is not reported", b, c)
+			}
+		}
+		for c := range got {
+			if !want[c] {
+				t.Errorf("%s: %s is reported, but is outside the coalities or feeds no indicator", b, c)
+			}
+		}
+		totaal += len(want)
+	}
+	t.Logf("%d cells with n.b. or <5", totaal)
+}
+
+// TestKeuzelijst: a value written otherwise than its keuzelijst (case,
+// spaces) is read as the list's value, with a warning at its cell that
+// says so; one that is not in the list at all stays a fout. The
+// variants are found here with excelize in the example's procesmonitors
+// and the samples' story logs.
+func TestKeuzelijst(t *testing.T) {
+	w, err := workspace.Open("../testdata/voorbeeld")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := &w.Config
+	type geval struct {
+		bestand, blad, cel, ruw, lijst string
+	}
+	var gevallen []geval
+	zoek := func(pad, kop string, lijst []string) {
+		x, err := excelize.OpenFile(pad)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer x.Close()
+		blad := x.GetSheetList()[0]
+		rows, _ := x.GetRows(blad, excelize.Options{RawCellValue: true})
+		col := -1
+		for i, r := range rows {
+			if col < 0 {
+				col = slices.Index(r, kop)
+				continue
+			}
+			if col >= len(r) || r[col] == "" || slices.Contains(lijst, r[col]) {
+				continue
+			}
+			for _, l := range lijst {
+				if strings.EqualFold(strings.TrimSpace(r[col]), l) {
+					gevallen = append(gevallen, geval{filepath.Base(pad), blad, sheet.Cell(col+1, i+1), r[col], l})
+				}
+			}
+		}
+	}
+	dir := t.TempDir()
+	if _, err := voorbeeld.Schrijf(dir, 1); err != nil {
+		t.Fatal(err)
+	}
+	pms, _ := filepath.Glob(filepath.Join(dir, "Procesmonitor_*.xlsx"))
+	paden := pms
+	for _, p := range pms {
+		zoek(p, "Status", kansrijk.BorgingStatussen[:])
+	}
+	if _, err := os.Stat(samples); err == nil {
+		ovs, _ := filepath.Glob(filepath.Join(samples, "Ouderverhalen_*.xlsx"))
+		paden = append(paden, ovs...)
+		for _, p := range ovs {
+			zoek(p, "Toestemming", []string{"intern", "rapport", "openbaar"})
+		}
+	}
+	if len(gevallen) == 0 {
+		t.Fatal("no value written otherwise than its list; the test proves nothing")
+	}
+	results := importeer(t, cfg, paden...)
+	for _, g := range gevallen {
+		gevonden := false
+		for _, m := range results[g.bestand].Meldingen {
+			if m.Cell() == g.cel && m.Sheet == g.blad {
+				gevonden = true
+				if m.Ernst != store.Waarschuwing || m.Waarde != g.ruw || !strings.Contains(m.Tekst, "wij lazen "+g.lijst) || m.Record.Key == "" {
+					t.Errorf("%s %s %q: %+v; want a warning that it was read as %s", g.bestand, g.cel, g.ruw, m, g.lijst)
+				}
+			}
+		}
+		if !gevonden {
+			t.Errorf("%s %s: %q (read as %s) is not reported", g.bestand, g.cel, g.ruw, g.lijst)
+		}
+	}
+	t.Logf("%d values written otherwise than their list", len(gevallen))
+}
+
+// TestProcesmonitorAantal: the planted −2 in Havenstad 2025-K3 names its
+// field and asks for 0 or more (−2 is a whole number).
+func TestProcesmonitorAantal(t *testing.T) {
+	needSamples(t)
+	w, err := workspace.Open("../testdata/voorbeeld")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := importeer(t, &w.Config, filepath.Join(samples, "Procesmonitor_Havenstad_2025-K3.xlsx"))["Procesmonitor_Havenstad_2025-K3.xlsx"]
+	for _, m := range res.Meldingen {
+		if m.Waarde == "-2" {
+			if m.Ernst != store.Fout || m.Cell() != "B20" || m.Header != "Aantal bijeenkomsten met ouders" ||
+				!strings.Contains(m.Tekst, "Aantal bijeenkomsten met ouders") || !strings.Contains(m.Tekst, "0 of meer") || strings.Contains(m.Tekst, "verwacht een heel getal;") {
+				t.Errorf("message %+v", m)
+			}
+			return
+		}
+	}
+	t.Errorf("no message about -2: %v", res.Meldingen)
 }
