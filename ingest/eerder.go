@@ -245,30 +245,37 @@ func (l *levering) sleutelPlek(veld, blad string, row int, key string) sheet.Loc
 	return l.cel(blad, row, l.dataKop.col(veld), sheet.Record{Kind: l.kopNaam(l.dataKop, veld), Key: key})
 }
 
-func (l *levering) vergelijkWijkteam(rijen []store.Wijkteam, andere []*periodeRijen) {
-	type ref struct {
-		r *periodeRijen
-		i int
-	}
-	index := map[string][]ref{}
+// elders is a row of another levering with the same number.
+type elders[T any] struct {
+	r   *T
+	van *periodeRijen
+}
+
+// perNummer indexes the rows of the other leveringen by their number,
+// ignoring case and spaces, as eval does.
+func perNummer[T any](andere []*periodeRijen, rijen func(*periodeRijen) []T, nummer func(*T) string) map[string][]elders[T] {
+	index := map[string][]elders[T]{}
 	for _, a := range andere {
-		for i := range a.wt {
-			k := strings.ToLower(strings.TrimSpace(a.wt[i].Dossier))
-			index[k] = append(index[k], ref{a, i})
+		rs := rijen(a)
+		for i := range rs {
+			k := strings.ToLower(strings.TrimSpace(nummer(&rs[i])))
+			index[k] = append(index[k], elders[T]{&rs[i], a})
 		}
 	}
-	if len(index) == 0 {
-		return
-	}
+	return index
+}
+
+func (l *levering) vergelijkWijkteam(rijen []store.Wijkteam, andere []*periodeRijen) {
+	index := perNummer(andere, func(a *periodeRijen) []store.Wijkteam { return a.wt }, func(w *store.Wijkteam) string { return w.Dossier })
 	kop := func(veld string) string { return l.kopNaam(l.dataKop, veld) }
 	for _, w := range rijen {
 		for _, o := range index[strings.ToLower(strings.TrimSpace(w.Dossier))] {
-			d := o.r.wt[o.i]
+			d := *o.r
 			p := l.sleutelPlek("dossier", w.Blad, w.Rij, w.Dossier)
 			if !d.Aanmelddatum.Equal(w.Aanmelddatum) {
 				l.dubbel(p, w.Dossier, verwachtEigenNummer, "%s %s staat ook in %s (rij %d) met %s %s (hier %s). Wij tellen ze als twee aanmeldingen; "+
 					"is het één aanmelding, verbeter dan de datum in één van beide bestanden en stuur dat opnieuw (_v2)",
-					p.Record.Kind, w.Dossier, o.r.bestand, d.Rij, strings.ToLower(kop("aanmelding")), d.Aanmelddatum.Format("02-01-2006"), w.Aanmelddatum.Format("02-01-2006"))
+					p.Record.Kind, w.Dossier, o.van.bestand, d.Rij, strings.ToLower(kop("aanmelding")), d.Aanmelddatum.Format("02-01-2006"), w.Aanmelddatum.Format("02-01-2006"))
 				continue
 			}
 			var v verschillen
@@ -278,33 +285,20 @@ func (l *levering) vergelijkWijkteam(rijen []store.Wijkteam, andere []*periodeRi
 			if len(v) > 0 {
 				l.dubbel(p, w.Dossier, verwachtZelfde, "%s %s met %s %s staat ook in %s (rij %d) met andere gegevens: %s. "+
 					"Wij tellen de gegevens uit dit bestand, de laatst ingelezen levering; klopt dat niet, stuur dan een verbeterd bestand (_v2)",
-					p.Record.Kind, w.Dossier, strings.ToLower(kop("aanmelding")), w.Aanmelddatum.Format("02-01-2006"), o.r.bestand, d.Rij, strings.Join(v, "; "))
+					p.Record.Kind, w.Dossier, strings.ToLower(kop("aanmelding")), w.Aanmelddatum.Format("02-01-2006"), o.van.bestand, d.Rij, strings.Join(v, "; "))
 			}
 		}
 	}
 }
 
 func (l *levering) vergelijkVerloskunde(rijen []store.Verloskunde, andere []*periodeRijen) {
-	type ref struct {
-		r *periodeRijen
-		i int
-	}
-	index := map[string][]ref{}
-	for _, a := range andere {
-		for i := range a.vk {
-			k := strings.ToLower(strings.TrimSpace(a.vk[i].Client))
-			index[k] = append(index[k], ref{a, i})
-		}
-	}
-	if len(index) == 0 {
-		return
-	}
+	index := perNummer(andere, func(a *periodeRijen) []store.Verloskunde { return a.vk }, func(v *store.Verloskunde) string { return v.Client })
 	kop := func(veld string) string { return l.kopNaam(l.dataKop, veld) }
 	zelfde := func(a, b *time.Time) bool { return a != nil && b != nil && a.Equal(*b) }
 	anders := func(a, b *time.Time) bool { return a != nil && b != nil && !a.Equal(*b) }
 	for _, v := range rijen {
 		for _, o := range index[strings.ToLower(strings.TrimSpace(v.Client))] {
-			d := o.r.vk[o.i]
+			d := *o.r
 			p := l.sleutelPlek("client", v.Blad, v.Rij, v.Client)
 			var ander string // a date that makes them two records
 			switch {
@@ -316,7 +310,7 @@ func (l *levering) vergelijkVerloskunde(rijen []store.Verloskunde, andere []*per
 			if ander != "" {
 				l.dubbel(p, v.Client, verwachtEigenNummer, "%s %s staat ook in %s (rij %d) met %s. Wij tellen ze als twee zwangerschappen of bevallingen; "+
 					"is het dezelfde, verbeter dan de datum in één van beide bestanden en stuur dat opnieuw (_v2)",
-					p.Record.Kind, v.Client, o.r.bestand, d.Rij, ander)
+					p.Record.Kind, v.Client, o.van.bestand, d.Rij, ander)
 				continue
 			}
 			var vs verschillen
@@ -334,7 +328,7 @@ func (l *levering) vergelijkVerloskunde(rijen []store.Verloskunde, andere []*per
 			if len(vs) > 0 {
 				l.dubbel(p, v.Client, verwachtZelfde, "%s %s staat ook in %s (rij %d) met andere gegevens: %s. "+
 					"Wij tellen de gegevens uit dit bestand, de laatst ingelezen levering; klopt dat niet, stuur dan een verbeterd bestand (_v2)",
-					p.Record.Kind, v.Client, o.r.bestand, d.Rij, strings.Join(vs, "; "))
+					p.Record.Kind, v.Client, o.van.bestand, d.Rij, strings.Join(vs, "; "))
 			}
 		}
 	}

@@ -30,29 +30,28 @@ func needSamples(t *testing.T) {
 	}
 }
 
+// voorbeeldConfig is the configuration of the example werkmap, which
+// also fits the shared samples.
+func voorbeeldConfig(t *testing.T) *kansrijk.Config {
+	t.Helper()
+	w, err := workspace.Open("../testdata/voorbeeld")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &w.Config
+}
+
 // importeerSamples imports every sample delivery into a new store, with
 // terugmeldingen, and returns the results by file name.
 func importeerSamples(t *testing.T) (map[string]Resultaat, *kansrijk.Config) {
 	t.Helper()
 	needSamples(t)
-	w, err := workspace.Open("../testdata/voorbeeld")
-	if err != nil {
-		t.Fatal(err)
-	}
-	db, err := store.Open(filepath.Join(t.TempDir(), "k.duckdb"), store.Schrijven)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
+	cfg := voorbeeldConfig(t)
 	files, _, err := Bestanden([]string{samples})
 	if err != nil {
 		t.Fatal(err)
 	}
-	im := &Importer{DB: db, Config: &w.Config, Now: func() time.Time { return time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC) },
-		Terugmeldingen: t.TempDir()}
-	out := map[string]Resultaat{}
-	im.Alle(context.Background(), files, 2, func(i int, res Resultaat) { out[filepath.Base(res.Pad)] = res })
-	return out, &w.Config
+	return importeerMet(t, cfg, t.TempDir(), files...), cfg
 }
 
 // TestMeldingenNoemenPlaats: on the samples, every message about a cell
@@ -135,16 +134,7 @@ func TestKolomOveralLeeg(t *testing.T) {
 			}
 		}
 	}
-	w, err := workspace.Open("../testdata/voorbeeld")
-	if err != nil {
-		t.Fatal(err)
-	}
-	db, err := store.Open(filepath.Join(t.TempDir(), "k.duckdb"), store.Schrijven)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	res := (&Importer{DB: db, Config: &w.Config, Now: time.Now}).Bestand(context.Background(), bron)
+	res := importeer(t, voorbeeldConfig(t), bron)[filepath.Base(bron)]
 	var over []store.Melding
 	for _, m := range res.Meldingen {
 		if m.Col == col+1 {
@@ -270,12 +260,18 @@ func rijenPassen(t *testing.T, f *excelize.File, naam, blad string) {
 // results by file name.
 func importeer(t *testing.T, cfg *kansrijk.Config, paden ...string) map[string]Resultaat {
 	t.Helper()
+	return importeerMet(t, cfg, "", paden...)
+}
+
+// importeerMet is importeer, writing terugmeldingen to terug ("" none).
+func importeerMet(t *testing.T, cfg *kansrijk.Config, terug string, paden ...string) map[string]Resultaat {
+	t.Helper()
 	db, err := store.Open(filepath.Join(t.TempDir(), "k.duckdb"), store.Schrijven)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	im := &Importer{DB: db, Config: cfg, Now: func() time.Time { return time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC) }}
+	im := &Importer{DB: db, Config: cfg, Now: func() time.Time { return time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC) }, Terugmeldingen: terug}
 	out := map[string]Resultaat{}
 	im.Alle(context.Background(), paden, 2, func(i int, res Resultaat) { out[filepath.Base(res.Pad)] = res })
 	return out
@@ -288,11 +284,7 @@ func importeer(t *testing.T, cfg *kansrijk.Config, paden ...string) map[string]R
 // The cells are found here with excelize, by the headers.
 func TestAggregaatNbEnKlein(t *testing.T) {
 	needSamples(t)
-	w, err := workspace.Open("../testdata/voorbeeld")
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg := &w.Config
+	cfg := voorbeeldConfig(t)
 	bestanden := map[string][]string{ // file -> the column groups that feed an indicator
 		"JGZ_regio_kwartaalcijfers_2025.xlsx":       {"Aanmeldingen prenataal", "Prenatale huisbezoeken"},
 		"JGZ_regio_kwartaalcijfers_2026.xlsx":       {"Aanmeldingen prenataal", "Prenatale huisbezoeken"},
@@ -371,11 +363,7 @@ func TestAggregaatNbEnKlein(t *testing.T) {
 // variants are found here with excelize in the example's procesmonitors
 // and the samples' story logs.
 func TestKeuzelijst(t *testing.T) {
-	w, err := workspace.Open("../testdata/voorbeeld")
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg := &w.Config
+	cfg := voorbeeldConfig(t)
 	type geval struct {
 		bestand, blad, cel, ruw, lijst string
 	}
@@ -445,11 +433,7 @@ func TestKeuzelijst(t *testing.T) {
 // field and asks for 0 or more (−2 is a whole number).
 func TestProcesmonitorAantal(t *testing.T) {
 	needSamples(t)
-	w, err := workspace.Open("../testdata/voorbeeld")
-	if err != nil {
-		t.Fatal(err)
-	}
-	res := importeer(t, &w.Config, filepath.Join(samples, "Procesmonitor_Havenstad_2025-K3.xlsx"))["Procesmonitor_Havenstad_2025-K3.xlsx"]
+	res := importeer(t, voorbeeldConfig(t), filepath.Join(samples, "Procesmonitor_Havenstad_2025-K3.xlsx"))["Procesmonitor_Havenstad_2025-K3.xlsx"]
 	for _, m := range res.Meldingen {
 		if m.Waarde == "-2" {
 			if m.Ernst != store.Fout || m.Cell() != "B20" || m.Header != "Aantal bijeenkomsten met ouders" ||

@@ -2,21 +2,18 @@ package ingest
 
 import (
 	"bytes"
-	"context"
 	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/xuri/excelize/v2"
 
 	"kansrijk/csvuit"
 	"kansrijk/sheet"
 	"kansrijk/store"
-	"kansrijk/workspace"
 )
 
 // Values a partner's file may hold that Excel would run as a formula if
@@ -516,17 +513,7 @@ func TestTerugmeldingToontDatums(t *testing.T) {
 	if _, err := os.Stat(bron); err != nil {
 		t.Skipf("%s ontbreekt; test overgeslagen", bron)
 	}
-	w, err := workspace.Open("../testdata/voorbeeld")
-	if err != nil {
-		t.Fatal(err)
-	}
-	db, err := store.Open(filepath.Join(t.TempDir(), "k.duckdb"), store.Schrijven)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	im := &Importer{DB: db, Config: &w.Config, Now: time.Now}
-	res := im.Bestand(context.Background(), bron)
+	res := importeer(t, voorbeeldConfig(t), bron)[filepath.Base(bron)]
 	if res.Status != Ingelezen || len(res.Meldingen) == 0 {
 		t.Fatalf("%s %s (%d meldingen)", res.Status, res.Fout, len(res.Meldingen))
 	}
