@@ -630,7 +630,10 @@ func (tm *terugmelding) uitleg() error {
 		}
 		regels = append(regels, regel{b: tekst})
 		lijst += " Klik daar op een cel in de kolom Cel om naar die cel te gaan."
-		verbeter = "Verbeter de gekleurde cellen in uw eigen bestand (niet in dit overzicht). Zoek de rij op met het nummer in de kolom die u kent, zoals het cliëntnummer."
+		verbeter = "Verbeter de gekleurde cellen in uw eigen bestand (niet in dit overzicht)."
+		if k := recordKop(tm.meldingen); k != recordKopAlgemeen {
+			verbeter += " Zoek de rij op met de kolom " + k + "; die staat ook in het blad 'Meldingen'."
+		}
 	}
 	for _, e := range Ernsten {
 		regels = append(regels, regel{a: e.Naam, b: e.Kleur + ": " + e.Betekenis, stijl: tm.stijl.ernst[e.Ernst]})
@@ -797,14 +800,18 @@ func recordKop(ms []store.Melding) string {
 		case kop == "":
 			kop = k
 		default:
-			return "Rij (zoals u die kent)"
+			return recordKopAlgemeen
 		}
 	}
 	if kop == "" {
-		return "Rij (zoals u die kent)"
+		return recordKopAlgemeen
 	}
 	return kop
 }
+
+// recordKopAlgemeen heads the record column when the records have more
+// than one kind.
+const recordKopAlgemeen = "Rij (zoals u die kent)"
 
 // lijst fills the Meldingen sheet: one row per message, errors first,
 // with a link to the cell where it is shown.
