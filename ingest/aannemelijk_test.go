@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"kansrijk"
+	"kansrijk/sheet"
 	"kansrijk/store"
 )
 
@@ -29,15 +30,15 @@ func TestAggregaatCelAannemelijk(t *testing.T) {
 		{"-3", MaatUrenGeindiceerd, -1, "geen aantal"},
 	}
 	for _, tt := range tests {
-		l := &levering{Naam: "x.xlsx"}
-		a, ok := l.aggregaatCel("B", "C3", tt.raw, tt.maat)
+		l := &levering{Naam: "x.xlsx", Partner: kansrijk.Partner{Bron: kansrijk.BronJGZ}}
+		a, ok := l.aggregaatCel(sheet.Location{File: "x.xlsx", Sheet: "B", Row: 3, Col: 3}, tt.raw, tt.maat, true)
 		if !ok {
 			t.Fatalf("%s: empty", tt.raw)
 		}
 		switch {
 		case tt.waarde >= 0 && (a.Waarde == nil || *a.Waarde != tt.waarde || len(l.meldingen) > 0):
 			t.Errorf("%s (%s): %+v, %v; want %v", tt.raw, tt.maat, a, l.meldingen, tt.waarde)
-		case tt.waarde < 0 && (a.Waarde != nil || a.Code != "n.b." || len(l.meldingen) != 1 || !strings.Contains(l.meldingen[0].Tekst, tt.fout) || l.meldingen[0].Cel != "C3"):
+		case tt.waarde < 0 && (a.Waarde != nil || a.Code != "n.b." || len(l.meldingen) != 1 || !strings.Contains(l.meldingen[0].Tekst, tt.fout) || l.meldingen[0].Cell() != "C3"):
 			t.Errorf("%s (%s): %+v, %v; want n.b. and a fout at C3 with %q", tt.raw, tt.maat, a, l.meldingen, tt.fout)
 		}
 	}
@@ -68,7 +69,7 @@ func TestDeelNietMeerDanGeheel(t *testing.T) {
 		l := &levering{Naam: "x.xlsx"}
 		as := []store.Aggregaat{tt.aanmeldingen, tt.bezoek}
 		l.controleerDelen(as)
-		gemeld := len(l.meldingen) == 1 && l.meldingen[0].Cel == "F8" && strings.Contains(l.meldingen[0].Tekst, "B8") && strings.Contains(l.meldingen[0].Tekst, "KS07")
+		gemeld := len(l.meldingen) == 1 && l.meldingen[0].Cell() == "F8" && strings.Contains(l.meldingen[0].Tekst, "B8") && strings.Contains(l.meldingen[0].Tekst, "KS07")
 		if tt.fout != gemeld || tt.fout != (as[1].Code == "n.b." && as[1].Waarde == nil) || len(l.meldingen) > 1 {
 			t.Errorf("%s: meldingen %v, huisbezoeken %+v; want a fout: %v", tt.naam, l.meldingen, as[1], tt.fout)
 		}

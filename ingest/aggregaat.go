@@ -2,12 +2,12 @@ package ingest
 
 import (
 	"fmt"
+	"maps"
 	"math"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
-
-	"github.com/xuri/excelize/v2"
 
 	"kansrijk"
 	"kansrijk/sheet"
@@ -47,42 +47,78 @@ var deelVan = []struct{ deel, geheel, indicator string }{
 	{MaatHuisbezoekenPrenataal, MaatAanmeldingenPrenataal, "KS07"},
 }
 
-// aggregaatCel reads one aggregated cell of maat. ok is false for an
-// empty cell (not yet reported). A value that is no number, or not a
+// aggregaatCel reads one aggregated cell of maat at p. ok is false for
+// an empty cell (not yet reported). A value that is no number, or not a
 // plausible one (a fraction of a person, an impossible magnitude), is
 // reported and stored as not available: the figure is not computable,
-// never published.
-func (l *levering) aggregaatCel(blad, cel, raw, maat string) (a store.Aggregaat, ok bool) {
-	a = store.Aggregaat{Blad: blad, Cel: cel}
+// never published. With melden, n.b. and <5 in a cell that an indicator
+// uses are reported as informatie: the figure is not computable.
+func (l *levering) aggregaatCel(p sheet.Location, raw, maat string, melden bool) (a store.Aggregaat, ok bool) {
+	a = store.Aggregaat{Blad: p.Sheet, Cel: p.Cell()}
+	ks := strings.Join(indicatorenVan(l.Partner.Bron, maat), ", ")
+	melden = melden && ks != ""
+	gevolg := "telt niet mee"
+	if ks != "" {
+		gevolg = fmt.Sprintf("telt niet mee: %s is hier niet te berekenen", ks)
+		if p.Record.Key != "" {
+			gevolg = fmt.Sprintf("telt niet mee: %s is voor %s niet te berekenen", ks, p.Record.Key)
+		}
+	}
 	v, err := classify(raw)
 	switch {
 	case err == errLeeg:
 		return a, false
 	case err == errOnbekend:
 		a.Code = "n.b."
+		if melden {
+			l.informatie(p, raw, "'%s': dit cijfer is niet bekend; %s", raw, gevolg)
+		}
 		return a, true
 	case strings.ReplaceAll(v, " ", "") == "<5":
 		a.Code = "<5"
+		if melden {
+			l.informatie(p, raw, "<5 is een aantal van 1 tot en met 4, afgeschermd voor de privacy; %s", gevolg)
+		}
 		return a, true
 	}
 	f, err := ParseGetal(v)
+	fout := func(verwacht, format string, a ...any) {
+		l.meld(store.Melding{Location: p, Waarde: raw, Ernst: store.Fout, Verwacht: verwacht, Tekst: fmt.Sprintf(format, a...) + "; " + gevolg})
+	}
+	heel := "een heel getal (0 of meer), <5 of n.b."
 	switch {
 	case err != nil || f < 0 || math.IsInf(f, 0) || math.IsNaN(f):
-		l.fout(blad, cel, raw, "'%s' is geen aantal; verwacht een getal, <5 of n.b. Dit cijfer is niet te berekenen", raw)
+		if personen[maat] {
+			fout(heel, "'%s' is geen aantal; verwacht %s", raw, heel)
+		} else {
+			fout("een getal (0 of meer) of n.b.", "'%s' is geen aantal; verwacht een getal (0 of meer) of n.b.", raw)
+		}
 	case personen[maat] && f > maxPersonen:
-		l.fout(blad, cel, raw, "'%s' is geen aannemelijk aantal personen voor één gemeente in één kwartaal (meer dan %s); controleer de cel. Dit cijfer is niet te berekenen",
-			raw, eval4(maxPersonen))
+		fout(fmt.Sprintf("hoogstens %s personen", eval4(maxPersonen)),
+			"'%s' is geen aannemelijk aantal personen voor één gemeente in één kwartaal (meer dan %s); controleer de cel", raw, eval4(maxPersonen))
 	case personen[maat] && math.Abs(f-math.Round(f)) > 1e-9:
-		l.fout(blad, cel, raw, "'%s' is geen heel aantal personen; verwacht een heel getal, <5 of n.b. Dit cijfer is niet te berekenen", raw)
+		fout(heel, "'%s' is geen heel aantal personen; verwacht %s", raw, heel)
 	case !personen[maat] && f > maxUren:
-		l.fout(blad, cel, raw, "'%s' is geen aannemelijk aantal uren voor één gemeente in één kwartaal (meer dan %s); controleer de cel. Dit cijfer is niet te berekenen",
-			raw, eval4(maxUren))
+		fout(fmt.Sprintf("hoogstens %s uren", eval4(maxUren)),
+			"'%s' is geen aannemelijk aantal uren voor één gemeente in één kwartaal (meer dan %s); controleer de cel", raw, eval4(maxUren))
 	default:
 		a.Waarde = &f
 		return a, true
 	}
 	a.Code = "n.b."
 	return a, true
+}
+
+// aggPlek is the location of a stored aggregated cell: its header and
+// its gemeente and kwartaal.
+func (l *levering) aggPlek(a store.Aggregaat) sheet.Location {
+	col, row, _ := sheet.ParseCell(a.Cel)
+	return l.cel(a.Blad, row, col-1, aggRecord(a.Gemeente, a.Kwartaal.String()))
+}
+
+// aggRecord is how the partner knows an aggregated cell.
+func aggRecord(gemeente, kwartaal string) sheet.Record {
+	return sheet.Record{Kind: "Gemeente en kwartaal", Key: gemeente + ", " + kwartaal}
 }
 
 // bereikVan is the range of values an aggregated cell can stand for: a
@@ -116,9 +152,11 @@ func (l *levering) controleerDelen(as []store.Aggregaat) {
 				if !ok1 || !ok2 || dlo <= ghi {
 					continue
 				}
-				l.fout(as[i].Blad, as[i].Cel, waardeTekst(as[i]),
-					"%s (%s) is meer dan %s (%s, cel %s) voor %s in %s; dat kan niet. Controleer beide cellen; dit cijfer (%s) is niet te berekenen",
-					l.naam(r.deel), waardeTekst(as[i]), l.naam(r.geheel), waardeTekst(as[j]), as[j].Cel, as[i].Gemeente, as[i].Kwartaal, r.indicator)
+				p := l.aggPlek(as[i])
+				l.meld(store.Melding{Location: p, Waarde: waardeTekst(as[i]), Ernst: store.Fout,
+					Verwacht: fmt.Sprintf("hoogstens %s (cel %s)", waardeTekst(as[j]), as[j].Cel),
+					Tekst: fmt.Sprintf("%s (%s) is meer dan %s (%s, cel %s) voor %s in %s; dat kan niet. Controleer beide cellen; dit cijfer (%s) is niet te berekenen",
+						l.naam(r.deel), waardeTekst(as[i]), l.naam(r.geheel), waardeTekst(as[j]), as[j].Cel, as[i].Gemeente, as[i].Kwartaal, r.indicator)})
 				as[i].Waarde, as[i].Code = nil, "n.b."
 			}
 		}
@@ -170,12 +208,17 @@ func readJGZ(l *levering) (*gelezen, error) {
 		gemCol   = -1
 		kolommen = map[int]kolomInfo{}
 		perKolom []string // the merged group row, filled forward
+		groepKop []string // its header texts as written, filled forward
+		koppen   []string // per column: the group and kwartaal as written
 	)
+	var begin []sheet.Rij // the rows down to the header, for the terugmelding
 	for _, b := range l.File.Sheets() {
+		begin = begin[:0]
 		err := l.File.Rows(b, func(row int, cells []string) error {
 			if row > maxKopRij {
 				return sheet.ErrStop
 			}
+			begin = append(begin, sheet.Rij{Nr: row, Cells: slices.Clone(cells)})
 			if gemCol < 0 {
 				for i, c := range cells {
 					if isGemeente[normKop(c)] {
@@ -190,16 +233,17 @@ func readJGZ(l *levering) (*gelezen, error) {
 				if gemCol < 0 {
 					return nil
 				}
-				cur := ""
-				perKolom = make([]string, len(cells))
+				cur, tekst := "", ""
+				perKolom, groepKop = make([]string, len(cells)), make([]string, len(cells))
 				for i, c := range cells {
 					if g, ok := groepen[normKop(c)]; ok {
-						cur = g
+						cur, tekst = g, strings.TrimSpace(c)
 					} else if strings.TrimSpace(c) != "" {
-						cur = ""
+						cur, tekst = "", ""
 					}
-					perKolom[i] = cur
+					perKolom[i], groepKop[i] = cur, tekst
 				}
+				koppen = slices.Clone(cells)
 				return nil
 			}
 			// The row under the groups names the kwartalen.
@@ -207,6 +251,8 @@ func readJGZ(l *levering) (*gelezen, error) {
 				if i >= len(perKolom) || perKolom[i] == "" || strings.TrimSpace(c) == "" {
 					continue
 				}
+				koppen[i] = groepKop[i] + " " + strings.TrimSpace(c)
+				p := sheet.Location{File: l.Naam, Sheet: b, Row: row, Col: i + 1, Header: groepKop[i]}
 				q, err := kansrijk.ParseKwartaal(c)
 				if err != nil {
 					var k int
@@ -217,11 +263,12 @@ func readJGZ(l *levering) (*gelezen, error) {
 					}
 				}
 				if err != nil {
-					l.fout(b, sheet.Cell(i+1, row), c, "'%s' is geen kwartaal; verwacht K1 tot en met K4 (met het jaar in de titel of bestandsnaam)", c)
+					l.meld(store.Melding{Location: p, Waarde: c, Ernst: store.Fout, Verwacht: "K1 tot en met K4 (met het jaar in de titel of bestandsnaam)",
+						Tekst: fmt.Sprintf("'%s' is geen kwartaal; verwacht K1 tot en met K4 (met het jaar in de titel of bestandsnaam). De cijfers in deze kolom tellen niet mee", c)})
 					continue
 				}
 				if err := l.aannemelijk(q); err != nil {
-					l.fout(b, sheet.Cell(i+1, row), c, "%v; de cijfers in deze kolom tellen niet mee", err)
+					l.fout(p, c, "%v; de cijfers in deze kolom tellen niet mee", err)
 					continue
 				}
 				kolommen[i] = kolomInfo{perKolom[i], q}
@@ -241,13 +288,26 @@ func readJGZ(l *levering) (*gelezen, error) {
 		return nil, fmt.Errorf("%s: geen kopregel gevonden met '%s' en de groepen '%s' en '%s' met de kwartalen eronder",
 			l.Naam, l.naam("gemeente"), l.naam(MaatAanmeldingenPrenataal), l.naam(MaatHuisbezoekenPrenataal))
 	}
+	l.zetKoppen(blad, koppen)
+	l.bewaarKop(blad, kopRij, begin)
+	for _, k := range jgzKolommen {
+		for _, ki := range kolommen {
+			if ki.maat == k.veld || k.veld == "gemeente" {
+				l.velden = append(l.velden, k.veld)
+				break
+			}
+		}
+	}
 	out := &gelezen{periode: basisNaam(l.Naam)}
 	som := map[int]float64{}
 	onzeker := map[int]int{} // <5 cells in the column
 	nb := map[int]bool{}
 	dekking := map[store.Dekking]bool{}
 	buiten := map[string]bool{}
-	err := l.File.Rows(blad, func(row int, cells []string) error {
+	// The columns come from a map: walk them in sheet order, so messages
+	// (and the store) do not depend on it.
+	cols := slices.Sorted(maps.Keys(kolommen))
+	err := l.rows(blad, func(row int, cells []string) error {
 		if row <= kopRij {
 			return nil
 		}
@@ -256,13 +316,13 @@ func readJGZ(l *levering) (*gelezen, error) {
 			return nil
 		}
 		if isTotaal(gem) {
-			for col := range kolommen {
-				l.checkTotaal(blad, sheet.Cell(col+1, row), sheet.Get(cells, col), som[col], onzeker[col], nb[col])
+			for _, col := range cols {
+				l.checkTotaal(l.cel(blad, row, col, sheet.Record{Key: gem}), sheet.Get(cells, col), som[col], onzeker[col], nb[col])
 			}
 			return nil
 		}
 		hasValue := false
-		for col := range kolommen {
+		for _, col := range cols {
 			if sheet.Get(cells, col) != "" {
 				hasValue = true
 			}
@@ -273,8 +333,13 @@ func readJGZ(l *levering) (*gelezen, error) {
 		out.rijen++
 		g, _, inRegio := l.gemeente(gem)
 		begin := len(out.inhoud.Aggregaten)
-		for col, k := range kolommen {
-			a, ok := l.aggregaatCel(blad, sheet.Cell(col+1, row), sheet.Get(cells, col), k.maat)
+		for _, col := range cols {
+			k := kolommen[col]
+			naam := gem
+			if inRegio {
+				naam = g
+			}
+			a, ok := l.aggregaatCel(l.cel(blad, row, col, aggRecord(naam, k.q.String())), sheet.Get(cells, col), k.maat, inRegio)
 			if !ok {
 				continue
 			}
@@ -298,11 +363,7 @@ func readJGZ(l *levering) (*gelezen, error) {
 		if !inRegio {
 			buiten[gem] = true
 		}
-		rij := out.inhoud.Aggregaten[begin:]
-		// The columns come from a map: put the row's cells in sheet
-		// order, so messages (and the store) do not depend on it.
-		sort.Slice(rij, func(i, j int) bool { return celVoor(rij[i].Cel, rij[j].Cel) })
-		l.controleerDelen(rij)
+		l.controleerDelen(out.inhoud.Aggregaten[begin:])
 		return nil
 	})
 	if err != nil {
@@ -310,15 +371,9 @@ func readJGZ(l *levering) (*gelezen, error) {
 	}
 	out.inhoud.Dekking = sortDekking(dekking)
 	out.periode = bereik(out.inhoud.Dekking, out.periode)
-	l.meldBuiten(blad, buiten)
+	l.meldBuiten(kop{blad: blad, index: map[string]int{"gemeente": gemCol}}, "gemeente", buiten)
+	l.afronden(out.rijen)
 	return out, nil
-}
-
-// celVoor orders cells of one row (B7 before AA7) by column.
-func celVoor(a, b string) bool {
-	ca, _, _ := excelize.CellNameToCoordinates(a)
-	cb, _, _ := excelize.CellNameToCoordinates(b)
-	return ca < cb
 }
 
 // isTotaal recognises total and subtotal rows, which are not source data.
@@ -330,7 +385,7 @@ func isTotaal(s string) bool {
 // checkTotaal compares a total cell with the sum of the rows it covers.
 // A column with <5 cells can only be checked within bounds; one with n.b.
 // not at all.
-func (l *levering) checkTotaal(blad, cel, raw string, som float64, onzeker int, nb bool) {
+func (l *levering) checkTotaal(p sheet.Location, raw string, som float64, onzeker int, nb bool) {
 	t, err := ParseGetal(raw)
 	if err != nil || nb {
 		return
@@ -341,25 +396,13 @@ func (l *levering) checkTotaal(blad, cel, raw string, som float64, onzeker int, 
 		if onzeker > 0 {
 			want = fmt.Sprintf("tussen %s en %s", eval4(lo), eval4(hi))
 		}
-		l.fout(blad, cel, raw, "het totaal %s klopt niet met de rijen erboven (som: %s); controleer de cijfers", raw, want)
+		l.meld(store.Melding{Location: p, Waarde: raw, Ernst: store.Fout, Verwacht: want,
+			Tekst: fmt.Sprintf("het totaal %s klopt niet met de rijen erboven (som: %s); controleer de cijfers", raw, want)})
 	}
 }
 
 func eval4(f float64) string {
 	return strings.TrimRight(strings.TrimRight(fmt.Sprintf("%.2f", f), "0"), ".")
-}
-
-func (l *levering) meldBuiten(blad string, buiten map[string]bool) {
-	if len(buiten) == 0 {
-		return
-	}
-	names := make([]string, 0, len(buiten))
-	for g := range buiten {
-		names = append(names, g)
-	}
-	sort.Strings(names)
-	l.waarschuwing(blad, "", strings.Join(names, ", "),
-		"gemeente(n) buiten de coalities (%s); die tellen niet mee", strings.Join(names, ", "))
 }
 
 // bereik names the period a multi-period levering covers, "2025-K1 t/m
@@ -443,10 +486,7 @@ func readKraamzorg(l *levering) (*gelezen, error) {
 	}
 	dekking := map[store.Dekking]bool{}
 	buiten := map[string]bool{}
-	err = l.File.Rows(k.blad, func(row int, cells []string) error {
-		if row <= k.rij {
-			return nil
-		}
+	err = l.dataRijen(k, func(row int, cells []string) error {
 		gem := sheet.Get(cells, k.col("gemeente"))
 		if gem == "" {
 			return nil
@@ -465,28 +505,33 @@ func readKraamzorg(l *levering) (*gelezen, error) {
 				if s == nil {
 					s = &acc{}
 				}
-				l.checkTotaal(k.blad, sheet.Cell(col+1, row), sheet.Get(cells, col), s.som, s.onzeker, s.nb)
+				l.checkTotaal(l.cel(k.blad, row, col, sheet.Record{Key: gem}), sheet.Get(cells, col), s.som, s.onzeker, s.nb)
 			}
 			return nil
 		}
 		out.rijen++
-		pcel := sheet.Cell(k.col("periode")+1, row)
-		q, err := kansrijk.ParseKwartaal(sheet.Get(cells, k.col("periode")))
+		periode := sheet.Get(cells, k.col("periode"))
+		g, _, inRegio := l.gemeente(gem)
+		naam := gem
+		if inRegio {
+			naam = g
+		}
+		q, err := kansrijk.ParseKwartaal(periode)
 		if err == nil {
 			err = l.aannemelijk(q)
 		}
 		if err != nil {
 			out.afgewezen++
-			l.fout(k.blad, pcel, sheet.Get(cells, k.col("periode")), "%v; deze rij telt niet mee", err)
+			l.meld(store.Melding{Location: l.cel(k.blad, row, k.col("periode"), aggRecord(naam, periode)), Waarde: periode, Ernst: store.Fout,
+				Verwacht: "een kwartaal, zoals 2026-K3", Tekst: fmt.Sprintf("%v; deze rij telt niet mee", err)})
 			return nil
 		}
-		g, _, inRegio := l.gemeente(gem)
 		for _, m := range maten {
 			col := k.col(m.veld)
 			if col < 0 {
 				continue
 			}
-			a, ok := l.aggregaatCel(k.blad, sheet.Cell(col+1, row), sheet.Get(cells, col), m.maat)
+			a, ok := l.aggregaatCel(l.cel(k.blad, row, col, aggRecord(naam, q.String())), sheet.Get(cells, col), m.maat, inRegio)
 			if !ok {
 				continue
 			}
@@ -508,6 +553,7 @@ func readKraamzorg(l *levering) (*gelezen, error) {
 	}
 	out.inhoud.Dekking = sortDekking(dekking)
 	out.periode = bereik(out.inhoud.Dekking, out.periode)
-	l.meldBuiten(k.blad, buiten)
+	l.meldBuiten(k, "gemeente", buiten)
+	l.afronden(out.rijen)
 	return out, nil
 }

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"kansrijk/sheet"
 	"kansrijk/store"
 )
 
@@ -70,7 +71,7 @@ func TestTerugmeldingVeelKolommen(t *testing.T) {
 		bron := breedCSV(t, n, 14)
 		uit := filepath.Join(t.TempDir(), "uit.xlsx")
 		// A CSV's one sheet has no name: the messages name none.
-		m := []store.Melding{{Bestand: filepath.Base(bron), Cel: "C3", Waarde: "w2_1", Ernst: store.Fout, Tekst: "fout"}}
+		m := []store.Melding{{Location: sheet.Location{File: filepath.Base(bron), Row: 3, Col: 3}, Waarde: "w2_1", Ernst: store.Fout, Tekst: "fout"}}
 		ok, err := Terugmelding(Resultaat{Pad: bron, Meldingen: m}, uit)
 		if err != nil || !ok {
 			t.Fatalf("%d kolommen: %v %v", n, ok, err)

@@ -1,9 +1,11 @@
 package ingest
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 
+	"kansrijk"
 	"kansrijk/sheet"
 	"kansrijk/store"
 )
@@ -37,10 +39,7 @@ func readCodeboek(l *levering) (*gelezen, error) {
 	out := &gelezen{periode: basisNaam(l.Naam)}
 	thema := ""
 	seen := map[string]int{}
-	err = l.File.Rows(k.blad, func(row int, cells []string) error {
-		if row <= k.rij {
-			return nil
-		}
+	err = l.dataRijen(k, func(row int, cells []string) error {
 		get := func(veld string) string { return sheet.Get(cells, k.col(veld)) }
 		if t := get("thema"); t != "" {
 			thema = t // a merged cell holds its text in the first row only
@@ -50,15 +49,17 @@ func readCodeboek(l *levering) (*gelezen, error) {
 			return nil
 		}
 		out.rijen++
+		rec := sheet.Record{Kind: l.kopNaam(k, "code"), Key: code}
 		if thema == "" {
 			out.afgewezen++
-			l.fout(k.blad, sheet.Cell(k.col("thema")+1, row), "", "code '%s' heeft geen thema; deze code telt niet mee", code)
+			l.fout(l.cel(k.blad, row, k.col("thema"), rec), "", "code '%s' heeft geen thema; deze code telt niet mee", code)
 			return nil
 		}
+		rec.Key = thema + " > " + code
 		key := strings.ToLower(thema + " > " + code)
 		if prev, dup := seen[key]; dup {
 			out.afgewezen++
-			l.fout(k.blad, sheet.Cell(k.col("code")+1, row), code, "code '%s > %s' staat ook in rij %d", thema, code, prev)
+			l.fout(l.cel(k.blad, row, k.col("code"), rec), code, "code '%s > %s' staat ook in rij %d; deze rij telt niet mee", thema, code, prev)
 			return nil
 		}
 		seen[key] = row
@@ -76,6 +77,7 @@ func readCodeboek(l *levering) (*gelezen, error) {
 	if err != nil {
 		return nil, err
 	}
+	l.afronden(out.rijen)
 	return out, nil
 }
 
@@ -88,11 +90,9 @@ func readPersonas(l *levering) (*gelezen, error) {
 	}
 	out := &gelezen{periode: basisNaam(l.Naam)}
 	seen := map[string]int{}
-	err = l.File.Rows(k.blad, func(row int, cells []string) error {
-		if row <= k.rij {
-			return nil
-		}
-		get := func(veld string) string { return sheet.Get(cells, k.col(veld)) }
+	err = l.dataRijen(k, func(row int, cells []string) error {
+		r := l.rij(k, row, cells, "persona")
+		get := r.get
 		naam := get("persona")
 		if naam == "" {
 			return nil
@@ -101,14 +101,15 @@ func readPersonas(l *levering) (*gelezen, error) {
 		co, ok := l.Config.Coalitie(get("coalitie"))
 		if !ok {
 			out.afgewezen++
-			l.fout(k.blad, sheet.Cell(k.col("coalitie")+1, row), get("coalitie"), "coalitie '%s' staat niet in kansrijk.toml; deze persona telt niet mee", get("coalitie"))
+			l.meld(store.Melding{Location: r.plek("coalitie"), Waarde: get("coalitie"), Ernst: store.Fout, Verwacht: "een coalitie uit kansrijk.toml: " + coalitieNamen(l.Config),
+				Tekst: fmt.Sprintf("coalitie '%s' staat niet in kansrijk.toml; deze persona telt niet mee", get("coalitie"))})
 			return nil
 		}
 		// The same persona twice counts and shows once (the store does
 		// the same across files: actieve_persona).
 		key := co.Naam + "\x00" + strings.ToLower(strings.TrimSpace(naam))
 		if prev, dup := seen[key]; dup {
-			l.waarschuwing(k.blad, sheet.Cell(k.col("persona")+1, row), naam, "persona '%s' van %s staat ook in rij %d; telt één keer", naam, co.Naam, prev)
+			l.waarschuwing(r.plek("persona"), naam, "persona '%s' van %s staat ook in rij %d; telt één keer", naam, co.Naam, prev)
 			return nil
 		}
 		seen[key] = row
@@ -121,5 +122,15 @@ func readPersonas(l *levering) (*gelezen, error) {
 	if err != nil {
 		return nil, err
 	}
+	l.afronden(out.rijen)
 	return out, nil
+}
+
+// coalitieNamen lists the coalities of kansrijk.toml, for a message.
+func coalitieNamen(cfg *kansrijk.Config) string {
+	var namen []string
+	for _, co := range cfg.Coalities {
+		namen = append(namen, co.Naam)
+	}
+	return strings.Join(namen, ", ")
 }

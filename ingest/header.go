@@ -3,6 +3,7 @@ package ingest
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	"kansrijk/sheet"
@@ -91,12 +92,15 @@ func (l *levering) zoekKop(kolommen []kolom) (kop, error) {
 		}
 	}
 	var best kop
+	var bestCells []string
 	bestHits := 0
 	for _, blad := range bladen {
+		var begin []sheet.Rij // the rows above the header, for the terugmelding
 		err := f.Rows(blad, func(row int, cells []string) error {
 			if row > maxKopRij {
 				return sheet.ErrStop
 			}
+			begin = append(begin, sheet.Rij{Nr: row, Cells: slices.Clone(cells)})
 			idx := map[string]int{}
 			for i, c := range cells {
 				if v, ok := aliases[normKop(c)]; ok {
@@ -106,7 +110,7 @@ func (l *levering) zoekKop(kolommen []kolom) (kop, error) {
 				}
 			}
 			if len(idx) > bestHits && hasRequired(idx, kolommen) {
-				best, bestHits = kop{blad: blad, rij: row, index: idx}, len(idx)
+				best, bestHits, bestCells = kop{blad: blad, rij: row, index: idx}, len(idx), cells
 			}
 			return nil
 		})
@@ -114,6 +118,14 @@ func (l *levering) zoekKop(kolommen []kolom) (kop, error) {
 			return kop{}, err
 		}
 		if bestHits > 0 {
+			l.zetKoppen(best.blad, bestCells)
+			l.bewaarKop(best.blad, best.rij, begin)
+			l.dataKop = best
+			for _, k := range kolommen {
+				if best.col(k.veld) >= 0 {
+					l.velden = append(l.velden, k.veld)
+				}
+			}
 			return best, nil
 		}
 	}
@@ -134,4 +146,62 @@ func hasRequired(idx map[string]int, kolommen []kolom) bool {
 		}
 	}
 	return true
+}
+
+// dataRijen walks the rows of sheet k.blad below its header row,
+// counting the filled cells per column (see afronden).
+func (l *levering) dataRijen(k kop, fn func(row int, cells []string) error) error {
+	return l.rows(k.blad, func(row int, cells []string) error {
+		if row <= k.rij {
+			return nil
+		}
+		l.telGevuld(k.blad, cells)
+		return fn(row, cells)
+	})
+}
+
+// rij is one data row of a record sheet: its cells, and the record the
+// partner knows it by (the value of the key column, under its header).
+type rij struct {
+	l     *levering
+	k     kop
+	nr    int
+	cells []string
+	rec   sheet.Record
+}
+
+// rij makes a data row whose record is the value of field sleutel.
+func (l *levering) rij(k kop, nr int, cells []string, sleutel string) rij {
+	r := rij{l: l, k: k, nr: nr, cells: cells}
+	if v := r.get(sleutel); v != "" {
+		r.rec = sheet.Record{Kind: l.kopNaam(k, sleutel), Key: v}
+	}
+	return r
+}
+
+// get is the trimmed value of a field in the row, "" without the column.
+func (r rij) get(veld string) string { return sheet.Get(r.cells, r.k.col(veld)) }
+
+// ruw is the value of a field as written, spaces and all.
+func (r rij) ruw(veld string) string {
+	if c := r.k.col(veld); c >= 0 && c < len(r.cells) {
+		return r.cells[c]
+	}
+	return ""
+}
+
+// plek is the location of a field's cell in the row.
+func (r rij) plek(veld string) sheet.Location {
+	return r.l.cel(r.k.blad, r.nr, r.k.col(veld), r.rec)
+}
+
+// kopNaam is how the file heads the column of a field, or the field's
+// usual name when it lacks the column.
+func (l *levering) kopNaam(k kop, veld string) string {
+	if c := k.col(veld); c >= 0 {
+		if t := l.kopTekst(k.blad, c); t != "" {
+			return t
+		}
+	}
+	return l.naam(veld)
 }

@@ -41,6 +41,9 @@ type Importer struct {
 	Terugmeldingen string
 	// fataal is the store error that stops storing (see schrijf).
 	fataal error
+	// run holds, during Alle, the rows read so far per partner (see
+	// vergelijkEerder).
+	run *eerder
 }
 
 // Status of one file after an import.
@@ -74,6 +77,8 @@ type Resultaat struct {
 	// any; TerugmeldingFout says why it could not be written.
 	Terugmelding     string
 	TerugmeldingFout string
+	// toon is what the import kept of the file for the terugmelding.
+	toon *bronRijen
 }
 
 // Overgeslagen is an entry of an input folder that could not be read,
@@ -250,23 +255,20 @@ func herken(cfg *kansrijk.Config, name string) (kansrijk.Partner, Status, string
 // Bestand imports one file. It never panics on a user's file: every
 // problem ends in the Resultaat.
 func (im *Importer) Bestand(ctx context.Context, pad string) Resultaat {
-	v := im.lees(ctx, pad, nil)
+	v := im.lees(ctx, pad, nil, -1)
 	im.terugmelding(v)
 	return im.schrijf(ctx, v)
 }
 
 // terugmelding writes the feedback workbook of a read file, if asked to
-// and if there is anything to say, and closes the file.
+// and if there is anything to say.
 func (im *Importer) terugmelding(v *voorbereid) {
-	if v.bron != nil {
-		defer v.bron.Close()
-	}
 	if im.Terugmeldingen == "" || len(v.res.Meldingen) == 0 || strings.EqualFold(filepath.Ext(v.res.Pad), ".qdpx") {
 		return // a REFI-QDA project has no rows to show the partner
 	}
 	base := filepath.Base(v.res.Pad)
 	uit := filepath.Join(im.Terugmeldingen, strings.TrimSuffix(base, filepath.Ext(base))+"_terugmelding.xlsx")
-	if ok, err := terugmeldingVan(v.bron, v.res, uit); err != nil {
+	if ok, err := Terugmelding(v.res, uit); err != nil {
 		v.res.TerugmeldingFout = err.Error()
 	} else if ok {
 		v.res.Terugmelding = uit
@@ -288,6 +290,8 @@ func (im *Importer) Alle(ctx context.Context, paden []string, werkers int, klaar
 	if err != nil {
 		bekend = nil // each file asks the store itself, and reports the error
 	}
+	im.run = nieuwEerder(im.DB, im.Config, paden)
+	defer func() { im.run = nil }()
 	type taak struct {
 		i   int
 		uit chan *voorbereid
@@ -309,7 +313,8 @@ func (im *Importer) Alle(ctx context.Context, paden []string, werkers int, klaar
 	for w := 0; w < werkers; w++ {
 		go func() {
 			for t := range taken {
-				v := im.lees(ctx, paden[t.i], bekend)
+				v := im.lees(ctx, paden[t.i], bekend, t.i)
+				im.run.gedaan(t.i)
 				im.terugmelding(v)
 				t.uit <- v
 			}
@@ -385,13 +390,13 @@ type voorbereid struct {
 	res      Resultaat
 	levering *store.Levering // nil: nothing to store, res is final
 	inhoud   *store.Inhoud
-	bron     *sheet.File // the file still open for the terugmelding, or nil
 }
 
 // lees reads and checks one file without writing to the store. bekend
 // holds the leveringen stored already (see store.BekendeLeveringen); if
-// nil, lees asks the store.
-func (im *Importer) lees(ctx context.Context, pad string, bekend map[string]store.Levering) (v *voorbereid) {
+// nil, lees asks the store. i is the file's position in a run of Alle,
+// -1 outside one.
+func (im *Importer) lees(ctx context.Context, pad string, bekend map[string]store.Levering, i int) (v *voorbereid) {
 	v = &voorbereid{res: Resultaat{Pad: pad}}
 	res := &v.res
 	name := filepath.Base(pad)
@@ -399,10 +404,7 @@ func (im *Importer) lees(ctx context.Context, pad string, bekend map[string]stor
 		// A reader bug must not take the whole run down; report it as a
 		// rejected file so the other files still go through.
 		if r := recover(); r != nil {
-			if v.bron != nil {
-				v.bron.Close()
-			}
-			v.levering, v.inhoud, v.bron = nil, nil, nil
+			v.levering, v.inhoud = nil, nil
 			res.Status = Afgewezen
 			res.Fout = fmt.Sprintf("%s: interne fout bij het lezen (%v); meld dit aan de beheerder van kansrijk", name, r)
 		}
@@ -441,14 +443,7 @@ func (im *Importer) lees(ctx context.Context, pad string, bekend map[string]stor
 		res.Status, res.Fout = Afgewezen, err.Error()
 		return v
 	}
-	if im.Terugmeldingen != "" {
-		// Kept open with its rows in memory for the terugmelding, which
-		// closes it.
-		f.Bewaar(grootBlad)
-		v.bron = f
-	} else {
-		defer f.Close()
-	}
+	defer f.Close()
 
 	prof, std, err := profielVoor(im.Config, p)
 	if err != nil {
@@ -458,6 +453,7 @@ func (im *Importer) lees(ctx context.Context, pad string, bekend map[string]stor
 	lev := &levering{File: f, Partner: p, Config: im.Config, Naam: name, Profiel: prof, standaard: std, nu: im.kwartaal()}
 	out, err := read(lev)
 	res.Meldingen, res.DatumKolommen = lev.meldingen, lev.datums
+	res.toon = lev.toon(out)
 	if err != nil {
 		res.Status, res.Fout = Afgewezen, err.Error()
 		return v
@@ -472,6 +468,9 @@ func (im *Importer) lees(ctx context.Context, pad string, bekend map[string]stor
 			name, out.afgewezen, out.rijen)
 		return v
 	}
+	im.vergelijkEerder(ctx, i, lev, out)
+	lev.afronden(out.rijen)
+	res.Meldingen = lev.meldingen
 	im.klaarzetten(v, lev, out, sum)
 	return v
 }
@@ -600,6 +599,23 @@ type levering struct {
 	// nu is the current kwartaal: kwartalen and dates after it (or
 	// before kansrijk.EersteKwartaal) are not plausible.
 	nu kansrijk.Kwartaal
+	// koppen are, per sheet, the header row as the partner wrote it.
+	koppen map[string][]string
+	// legeCellen and gevuld find columns left empty throughout (see
+	// afronden); velden are the fields the file has, for the legend.
+	legeCellen map[kolomSleutel][]leegCel
+	gevuld     map[string][]int
+	velden     []string
+	// huidig is the row being read (see rows); bewaard the rows kept for
+	// the terugmelding, kopRij per sheet its header row, dataBlad the
+	// sheet of the records.
+	huidig   sheet.Rij
+	huidigIn string
+	lopend   bool
+	bewaard  *bronRijen
+	dataBlad string
+	// dataKop is the header of a record sheet (see zoekKop).
+	dataKop kop
 }
 
 // aannemelijk checks a kwartaal of the file (its name, a cell) against
@@ -647,20 +663,6 @@ func (l *levering) datumKolommen(blad string, cols ...int) {
 			l.datums[blad] = append(l.datums[blad], c)
 		}
 	}
-}
-
-func (l *levering) melding(ernst, blad, cel, waarde, format string, a ...any) {
-	l.meldingen = append(l.meldingen, store.Melding{
-		Bestand: l.Naam, Blad: blad, Cel: cel, Waarde: waarde, Ernst: ernst, Tekst: fmt.Sprintf(format, a...),
-	})
-}
-
-func (l *levering) fout(blad, cel, waarde, format string, a ...any) {
-	l.melding(store.Fout, blad, cel, waarde, format, a...)
-}
-
-func (l *levering) waarschuwing(blad, cel, waarde, format string, a ...any) {
-	l.melding(store.Waarschuwing, blad, cel, waarde, format, a...)
 }
 
 // gelezen is what a reader made of a file.

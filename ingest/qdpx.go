@@ -53,6 +53,7 @@ func (im *Importer) leesQDA(v *voorbereid, p kansrijk.Partner, sum string) {
 	}
 	lev := &levering{Partner: p, Config: im.Config, Naam: name, Profiel: prof, standaard: std, nu: im.kwartaal()}
 	out, err := readQDA(lev, res.Pad)
+	lev.afronden(0)
 	res.Meldingen = lev.meldingen
 	if err != nil {
 		res.Status, res.Fout = Afgewezen, err.Error()
@@ -191,13 +192,13 @@ func readQDA(l *levering, pad string) (*gelezen, error) {
 			if !w.geldig[j] {
 				out.rijen += max(len(sel.Codings), 1)
 				out.afgewezen += max(len(sel.Codings), 1)
-				l.fout(w.naam, sel.GUID, sel.Start+"-"+sel.End,
+				l.fout(l.selectie(w.naam, sel.GUID), sel.Start+"-"+sel.End,
 					"selectie %s heeft geen geldige positie (startPosition %q, endPosition %q); de codering telt niet mee",
 					sel.GUID, sel.Start, sel.End)
 				continue
 			}
 			if len(sel.Codings) == 0 {
-				l.waarschuwing(w.naam, sel.GUID, "", "selectie %s heeft geen code; overgeslagen", sel.GUID)
+				l.waarschuwing(l.selectie(w.naam, sel.GUID), "", "selectie %s heeft geen code; overgeslagen", sel.GUID)
 				continue
 			}
 			selTekst := ""
@@ -207,16 +208,16 @@ func readQDA(l *levering, pad string) (*gelezen, error) {
 				switch {
 				case be < 0 || ee < be:
 					st.buiten++
-					l.waarschuwing(w.naam, sel.GUID, plek,
+					l.waarschuwing(l.selectie(w.naam, sel.GUID), plek,
 						"selectie %s (%s) valt buiten de brontekst of midden in een teken, geteld in %s; de codering telt, maar zonder tekst",
 						sel.GUID, plek, keuze.Conventie)
 				case !keuze.Past && !(refiqda.Grens(tekst.S, be) && refiqda.Grens(tekst.S, ee)):
 					st.doorsneden++
-					l.waarschuwing(w.naam, sel.GUID, plek,
+					l.waarschuwing(l.selectie(w.naam, sel.GUID), plek,
 						"selectie %s (%s) begint of eindigt midden in een woord, en geen enkele telling van posities past bij dit project; de codering telt, maar de tekst wordt niet bewaard of geciteerd",
 						sel.GUID, plek)
 				case ee-be > MaxQDAFragment:
-					l.waarschuwing(w.naam, sel.GUID, plek,
+					l.waarschuwing(l.selectie(w.naam, sel.GUID), plek,
 						"selectie %s is langer dan %d kB; de codering telt, maar de tekst wordt niet bewaard of geciteerd", sel.GUID, MaxQDAFragment>>10)
 				case kv.toestemming != "ingetrokken":
 					selTekst = strings.Clone(tekst.S[be:ee]) // not the whole source
@@ -232,7 +233,7 @@ func readQDA(l *levering, pad string) (*gelezen, error) {
 				code, ok := cb.zoek(ref)
 				if !ok {
 					out.afgewezen++
-					l.fout(w.naam, sel.GUID, ref, "selectie %s verwijst naar code %q, %s; de codering telt niet mee",
+					l.fout(l.selectie(w.naam, sel.GUID), ref, "selectie %s verwijst naar code %q, %s; de codering telt niet mee",
 						sel.GUID, ref, cb.waarom(ref))
 					continue
 				}
@@ -264,14 +265,14 @@ func readQDA(l *levering, pad string) (*gelezen, error) {
 	}
 	out.inhoud.Codes = cb.codeboek()
 	if anders > 0 {
-		l.waarschuwing("", "", strconv.Itoa(anders), "%d bron(nen) zijn geen tekst (pdf, beeld, geluid of video); kansrijk leest alleen tekstbronnen en heeft die overgeslagen", anders)
+		l.waarschuwing(l.at(""), strconv.Itoa(anders), "%d bron(nen) zijn geen tekst (pdf, beeld, geluid of video); kansrijk leest alleen tekstbronnen en heeft die overgeslagen", anders)
 	}
 	if out.rijen == 0 {
-		l.waarschuwing("", "", "", "het project heeft %d tekstbron(nen) maar geen enkele gecodeerde selectie", len(bronnen))
+		l.waarschuwing(l.at(""), "", "het project heeft %d tekstbron(nen) maar geen enkele gecodeerde selectie", len(bronnen))
 	}
 	vk.meldingen(&st, len(bronnen))
 	if !keuze.Past && st.doorsneden > 0 {
-		l.fout("", "", keuze.Conventie.Code(), "%s; %d selectie(s) zijn daarom zonder tekst bewaard (zie de meldingen per selectie). Controleer of het project goed is geëxporteerd",
+		l.fout(l.at(""), keuze.Conventie.Code(), "%s; %d selectie(s) zijn daarom zonder tekst bewaard (zie de meldingen per selectie). Controleer of het project goed is geëxporteerd",
 			keuze.Toelichting, st.doorsneden)
 	}
 	out.toelichting = append(out.toelichting, st.samenvatting(len(bronnen)))
@@ -475,7 +476,7 @@ func readZipFile(f *zip.File, limit int64) ([]byte, error) {
 func (p *qdaProject) tekst(l *levering, bron string, s *refiqda.TextSource, budget *int64, meld bool) (refiqda.Tekst, bool) {
 	waarschuw := func(waarde, format string, a ...any) {
 		if meld {
-			l.waarschuwing(bron, "", waarde, format, a...)
+			l.waarschuwing(l.at(bron), waarde, format, a...)
 		}
 	}
 	if s.PlainTextContent != nil {
@@ -528,4 +529,13 @@ func (p *qdaProject) tekst(l *levering, bron string, s *refiqda.TextSource, budg
 		return refiqda.Tekst{}, false
 	}
 	return refiqda.NieuweTekst(string(b)), true
+}
+
+// selectie is the location of a text selection of a REFI-QDA source: the
+// source as the sheet, the selection's GUID as the record the QDA
+// program knows.
+func (l *levering) selectie(bron, guid string) sheet.Location {
+	p := l.at(bron)
+	p.Record = sheet.Record{Kind: "selectie", Key: guid}
+	return p
 }

@@ -248,7 +248,7 @@ func TestQDAGeenConventie(t *testing.T) {
 	per := map[string]bool{}
 	for _, m := range l.meldingen {
 		if strings.Contains(m.Tekst, "midden in een woord") {
-			per[m.Cel] = true
+			per[m.Record.Key] = true
 		}
 	}
 	for _, c := range out.inhoud.Coderingen {

@@ -75,8 +75,8 @@ func TestQDACorpus(t *testing.T) {
 		}
 		if err == nil {
 			for _, m := range ms {
-				if m.Bestand != filepath.Base(p) {
-					t.Errorf("%s: melding names %q", p, m.Bestand)
+				if m.File != filepath.Base(p) {
+					t.Errorf("%s: melding names %q", p, m.File)
 				}
 			}
 		}

@@ -10,6 +10,7 @@ import (
 
 	"kansrijk"
 	"kansrijk/refiqda"
+	"kansrijk/sheet"
 	"kansrijk/store"
 )
 
@@ -189,7 +190,7 @@ func bronNaam(l *levering, s *refiqda.TextSource) string {
 	}
 	if utf8.RuneCountInString(naam) > MaxQDANaam {
 		naam = string([]rune(naam)[:MaxQDANaam]) + "…"
-		l.waarschuwing(naam, "", "", "de naam van deze bron is langer dan %d tekens en is ingekort", MaxQDANaam)
+		l.waarschuwing(l.at(naam), "", "de naam van deze bron is langer dan %d tekens en is ingekort", MaxQDANaam)
 	}
 	return naam
 }
@@ -310,7 +311,7 @@ func (vk *qdaKenmerken) voorBron(s *refiqda.TextSource, naam string, st *qdaStan
 	if c := w["coalitie"]; c != "" {
 		co, ok := l.Config.Coalitie(c)
 		if !ok {
-			l.fout(naam, "", c, "coalitie '%s' (variabele %s) staat niet in kansrijk.toml; dit verhaal telt niet mee", c, l.naam("coalitie"))
+			l.fout(l.at(naam), c, "coalitie '%s' (variabele %s) staat niet in kansrijk.toml; dit verhaal telt niet mee", c, l.naam("coalitie"))
 			st.zonderCoalitie++
 			return k
 		}
@@ -328,14 +329,14 @@ func (vk *qdaKenmerken) voorBron(s *refiqda.TextSource, naam string, st *qdaStan
 	st.coalities[k.coalitie] = true
 	st.verhalen++
 
-	switch t := strings.ToLower(w["toestemming"]); {
-	case t == "":
+	switch t, bekend := keuze(w["toestemming"], sjabloonToestemming); {
+	case w["toestemming"] == "":
 		k.toestemming = "intern"
 		st.zonderToestemming++
-	case toestemmingen[t]:
+	case bekend:
 		k.toestemming = t
 	default:
-		l.fout(naam, "", w["toestemming"], "toestemming '%s' is onbekend; verwacht intern, rapport, openbaar of ingetrokken. Het verhaal telt mee maar wordt niet geciteerd (behandeld als intern)", w["toestemming"])
+		l.fout(l.at(naam), w["toestemming"], "toestemming '%s' is onbekend; verwacht intern, rapport, openbaar of ingetrokken. Het verhaal telt mee maar wordt niet geciteerd (behandeld als intern)", w["toestemming"])
 		k.toestemming = "intern"
 	}
 	if k.toestemming == "ingetrokken" {
@@ -346,7 +347,7 @@ func (vk *qdaKenmerken) voorBron(s *refiqda.TextSource, naam string, st *qdaStan
 		if b, err := l.jaNee(u); err == nil {
 			k.uitgelicht = b
 		} else {
-			l.report(naam, "", u, l.naam("uitgelicht"), "behandeld als nee", err)
+			l.report(l.kolomVan(naam, l.naam("uitgelicht")), u, "behandeld als nee", err)
 		}
 	}
 	if d := w["datum"]; d != "" {
@@ -355,7 +356,7 @@ func (vk *qdaKenmerken) voorBron(s *refiqda.TextSource, naam string, st *qdaStan
 		}
 		t, err := l.datum(d)
 		if err != nil {
-			l.report(naam, "", w["datum"], l.naam("datum"), "het kwartaal komt uit de variabele Kwartaal of de bestandsnaam", err)
+			l.report(l.kolomVan(naam, l.naam("datum")), w["datum"], "het kwartaal komt uit de variabele Kwartaal of de bestandsnaam", err)
 		} else {
 			k.datum = &t
 		}
@@ -366,7 +367,7 @@ func (vk *qdaKenmerken) voorBron(s *refiqda.TextSource, naam string, st *qdaStan
 			err = l.aannemelijk(q)
 		}
 		if err != nil {
-			l.report(naam, "", w["kwartaal"], l.naam("kwartaal"), "het kwartaal komt uit de bestandsnaam", err)
+			l.report(l.kolomVan(naam, l.naam("kwartaal")), w["kwartaal"], "het kwartaal komt uit de bestandsnaam", err)
 		} else {
 			t := q.Start()
 			k.datum = &t
@@ -387,23 +388,23 @@ func (vk *qdaKenmerken) voorBron(s *refiqda.TextSource, naam string, st *qdaStan
 func (vk *qdaKenmerken) meldingen(st *qdaStand, n int) {
 	l := vk.l
 	if st.zonderID > 0 {
-		l.waarschuwing("", "", "", "%d van de %d bronnen hebben geen Verhaal-ID (zoals LH-2025-001) in de naam of in een variabele %s; hun coderingen tellen niet als verhaal",
+		l.waarschuwing(l.at(""), "", "%d van de %d bronnen hebben geen Verhaal-ID (zoals LH-2025-001) in de naam of in een variabele %s; hun coderingen tellen niet als verhaal",
 			st.zonderID, n, l.naam("id"))
 	}
 	if st.zonderCoalitie > 0 {
-		l.waarschuwing("", "", "", "van %d bron(nen) is niet bekend bij welke coalitie ze horen; ze tellen niet als verhaal. Zet de coalitie in de bestandsnaam (zoals Ouderverhalen_%s.qdpx) of geef de bronnen een variabele %s",
+		l.waarschuwing(l.at(""), "", "van %d bron(nen) is niet bekend bij welke coalitie ze horen; ze tellen niet als verhaal. Zet de coalitie in de bestandsnaam (zoals Ouderverhalen_%s.qdpx) of geef de bronnen een variabele %s",
 			st.zonderCoalitie, coalitieVoorbeeld(l.Config), l.naam("coalitie"))
 	}
 	if st.zonderDatum > 0 {
-		l.waarschuwing("", "", "", "%d bron(nen) hebben geen datum of kwartaal (variabele %s of %s) en de bestandsnaam noemt geen kwartaal; hun fragmenten tellen niet mee, tenzij een logboek hetzelfde Verhaal-ID heeft. Zet het kwartaal in de bestandsnaam (zoals %s_2026-K3.qdpx) of geef de bronnen een datum",
+		l.waarschuwing(l.at(""), "", "%d bron(nen) hebben geen datum of kwartaal (variabele %s of %s) en de bestandsnaam noemt geen kwartaal; hun fragmenten tellen niet mee, tenzij een logboek hetzelfde Verhaal-ID heeft. Zet het kwartaal in de bestandsnaam (zoals %s_2026-K3.qdpx) of geef de bronnen een datum",
 			st.zonderDatum, l.naam("datum"), l.naam("kwartaal"), basisNaam(l.Naam))
 	}
 	if st.zonderThema > 0 {
-		l.waarschuwing("", "", "", "%d codering(en) gebruiken een code zonder thema erboven; het codeboek kent alleen Thema > Code, dus die codes tellen niet mee. Zet de codes in het QDA-programma onder een thema",
+		l.waarschuwing(l.at(""), "", "%d codering(en) gebruiken een code zonder thema erboven; het codeboek kent alleen Thema > Code, dus die codes tellen niet mee. Zet de codes in het QDA-programma onder een thema",
 			st.zonderThema)
 	}
 	if st.zonderToestemming > 0 {
-		l.waarschuwing("", "", "", "%d bron(nen) hebben geen toestemming (variabele %s); hun fragmenten tellen mee, maar worden nooit geciteerd (behandeld als intern)",
+		l.waarschuwing(l.at(""), "", "%d bron(nen) hebben geen toestemming (variabele %s); hun fragmenten tellen mee, maar worden nooit geciteerd (behandeld als intern)",
 			st.zonderToestemming, l.naam("toestemming"))
 	}
 }
@@ -472,4 +473,12 @@ func coalitieVoorbeeld(cfg *kansrijk.Config) string {
 		return strings.ReplaceAll(cfg.Coalities[0].Naam, " ", "")
 	}
 	return "Coalitie"
+}
+
+// kolomVan is the location of a variable of a REFI-QDA source: the
+// source as the sheet, the variable's name as the header.
+func (l *levering) kolomVan(bron, variabele string) sheet.Location {
+	p := l.at(bron)
+	p.Header = variabele
+	return p
 }

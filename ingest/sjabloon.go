@@ -14,6 +14,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"kansrijk"
+	"kansrijk/csvuit"
 	"kansrijk/sheet"
 )
 
@@ -74,14 +75,29 @@ func sjabloonMogelijk(p kansrijk.Partner) error {
 	return fmt.Errorf("%w voor %s: voor bron %s kan kansrijk geen sjabloon maken", ErrGeenSjabloon, p.Naam, p.Bron)
 }
 
-// SjabloonNaam is the file name of p's template for q: the first of the
+// Aanvraag says what a template is for: partner Partner's delivery about
+// Kwartaal, and for a procesmonitor the coalitie that fills it in (""
+// leaves the choice to the form).
+type Aanvraag struct {
+	Partner  kansrijk.Partner
+	Kwartaal kansrijk.Kwartaal
+	Coalitie string
+}
+
+// SjabloonNaam is the file name of a's template: the first of the
 // partner's bestanden patterns that gives a usable name, its last *
-// replaced by the kwartaal and any other * left out, as .xlsx. A pattern
-// with ? or [ ] gives no name; then the caller must choose one (see
+// replaced by the kwartaal (for a procesmonitor by the coalitie and the
+// kwartaal) and any other * left out, as .xlsx. A pattern with ? or [ ]
+// gives no name; then the caller must choose one (see
 // ControleerSjabloonNaam).
-func SjabloonNaam(cfg *kansrijk.Config, p kansrijk.Partner, q kansrijk.Kwartaal) (string, error) {
+func SjabloonNaam(cfg *kansrijk.Config, a Aanvraag) (string, error) {
+	p, q := a.Partner, a.Kwartaal
 	if err := sjabloonMogelijk(p); err != nil {
 		return "", err
+	}
+	invul := q.String()
+	if a.Coalitie != "" {
+		invul = naamDeel(a.Coalitie) + "_" + invul
 	}
 	for _, pat := range p.Bestanden {
 		if strings.ContainsAny(pat, `?[\`) {
@@ -89,13 +105,13 @@ func SjabloonNaam(cfg *kansrijk.Config, p kansrijk.Partner, q kansrijk.Kwartaal)
 		}
 		naam := pat
 		if i := strings.LastIndex(naam, "*"); i >= 0 {
-			naam = naam[:i] + q.String() + naam[i+1:]
+			naam = naam[:i] + invul + naam[i+1:]
 		}
 		naam = strings.TrimLeft(strings.ReplaceAll(naam, "*", ""), "_- ")
 		if !strings.EqualFold(filepath.Ext(naam), ".xlsx") {
 			naam += ".xlsx"
 		}
-		if ControleerSjabloonNaam(cfg, p, q, naam) == nil {
+		if ControleerSjabloonNaam(cfg, a, naam) == nil {
 			return naam, nil
 		}
 	}
@@ -104,11 +120,23 @@ func SjabloonNaam(cfg *kansrijk.Config, p kansrijk.Partner, q kansrijk.Kwartaal)
 		p.Naam, strings.Join(p.Bestanden, ", "))
 }
 
+// naamDeel makes a coalitie's name fit in a file name: no separators or
+// characters a file system refuses, underscores for spaces.
+func naamDeel(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r <= ' ' || strings.ContainsRune(`/\:*?"<>|`, r) {
+			return '_'
+		}
+		return r
+	}, strings.TrimSpace(s))
+}
+
 // ControleerSjabloonNaam checks that a template saved under naam would be
-// imported as p's delivery about q: an .xlsx name that kansrijk.toml
-// recognises as p's, naming no other kwartaal. For a bron without a
+// imported as a's delivery: an .xlsx name that kansrijk.toml recognises
+// as the partner's, naming no other kwartaal. For a bron without a
 // template the error wraps ErrGeenSjabloon.
-func ControleerSjabloonNaam(cfg *kansrijk.Config, p kansrijk.Partner, q kansrijk.Kwartaal, naam string) error {
+func ControleerSjabloonNaam(cfg *kansrijk.Config, a Aanvraag, naam string) error {
+	p, q := a.Partner, a.Kwartaal
 	if err := sjabloonMogelijk(p); err != nil {
 		return err
 	}
@@ -136,8 +164,38 @@ func ControleerSjabloonNaam(cfg *kansrijk.Config, p kansrijk.Partner, q kansrijk
 	return nil
 }
 
-// Sjabloon writes to uit an xlsx template for partner p's delivery about
-// kwartaal q: a protected sheet Uitleg, and a data sheet whose header
+// SjabloonPad is where the template for a goes when the user asked for
+// uit: a folder (one that exists, or a path that does not end in .xlsx)
+// gets the template under SjabloonNaam; a file name that kansrijk would
+// recognise as a's delivery is kept; any other file name is replaced, in
+// its folder, by SjabloonNaam, and waarom says in Dutch why, for the
+// user. An empty uit means the folder standaard.
+func SjabloonPad(cfg *kansrijk.Config, a Aanvraag, uit, standaard string) (pad, waarom string, err error) {
+	if uit == "" {
+		uit = standaard
+	}
+	st, err := os.Stat(uit)
+	isMap := err == nil && st.IsDir() || filepath.Ext(uit) == "" || strings.HasSuffix(uit, string(filepath.Separator))
+	if !isMap {
+		fout := ControleerSjabloonNaam(cfg, a, filepath.Base(uit))
+		if fout == nil || errors.Is(fout, ErrGeenSjabloon) {
+			return uit, "", fout
+		}
+		naam, err := SjabloonNaam(cfg, a)
+		if err != nil {
+			return "", "", fmt.Errorf("%v; en uit de bestandspatronen is geen andere naam te maken: %w", fout, err)
+		}
+		return filepath.Join(filepath.Dir(uit), naam), fmt.Sprintf("%v. Het sjabloon heet daarom %s, zodat kansrijk het herkent als het terugkomt", fout, naam), nil
+	}
+	naam, err := SjabloonNaam(cfg, a)
+	if err != nil {
+		return "", "", err
+	}
+	return filepath.Join(uit, naam), "", nil
+}
+
+// Sjabloon writes to uit an xlsx template for a's delivery: a protected
+// sheet Uitleg, and a data sheet whose header
 // texts are the ones the reader looks for (from the partner's
 // bronprofiel, else kansrijk's standard one), with a hint and, where the
 // values are known, a check or drop-down list per column. Filled in and
@@ -146,8 +204,8 @@ func ControleerSjabloonNaam(cfg *kansrijk.Config, p kansrijk.Partner, q kansrijk
 // The name of uit must pass ControleerSjabloonNaam. The same request
 // gives the same bytes. An existing different file at uit is never
 // overwritten: it may be a filled-in template.
-func Sjabloon(cfg *kansrijk.Config, p kansrijk.Partner, q kansrijk.Kwartaal, uit string) error {
-	data, err := sjabloonBytes(cfg, p, q, filepath.Base(uit))
+func Sjabloon(cfg *kansrijk.Config, a Aanvraag, uit string) error {
+	data, err := sjabloonBytes(cfg, a, filepath.Base(uit))
 	if err != nil {
 		return err
 	}
@@ -165,9 +223,17 @@ func Sjabloon(cfg *kansrijk.Config, p kansrijk.Partner, q kansrijk.Kwartaal, uit
 	return nil
 }
 
-func sjabloonBytes(cfg *kansrijk.Config, p kansrijk.Partner, q kansrijk.Kwartaal, naam string) ([]byte, error) {
-	if err := ControleerSjabloonNaam(cfg, p, q, naam); err != nil {
+func sjabloonBytes(cfg *kansrijk.Config, a Aanvraag, naam string) ([]byte, error) {
+	p, q := a.Partner, a.Kwartaal
+	if err := ControleerSjabloonNaam(cfg, a, naam); err != nil {
 		return nil, err
+	}
+	if a.Coalitie != "" {
+		co, ok := cfg.Coalitie(a.Coalitie)
+		if !ok {
+			return nil, fmt.Errorf("coalitie %q staat niet in kansrijk.toml; kies uit: %s", a.Coalitie, coalitieNamen(cfg))
+		}
+		a.Coalitie = co.Naam
 	}
 	prof, std, err := profielVoor(cfg, p)
 	if err != nil {
@@ -175,7 +241,7 @@ func sjabloonBytes(cfg *kansrijk.Config, p kansrijk.Partner, q kansrijk.Kwartaal
 	}
 	x := excelize.NewFile()
 	defer x.Close()
-	s := &sjabloon{cfg: cfg, p: p, q: q, naam: naam, x: x,
+	s := &sjabloon{cfg: cfg, p: p, q: q, coalitie: a.Coalitie, naam: naam, x: x,
 		l: &levering{Partner: p, Config: cfg, Naam: naam, Profiel: prof, standaard: std}}
 	if err := s.maak(); err != nil {
 		return nil, fmt.Errorf("sjabloon voor %s: %w", p.Naam, err)
@@ -193,10 +259,11 @@ func sjabloonBytes(cfg *kansrijk.Config, p kansrijk.Partner, q kansrijk.Kwartaal
 
 // sjabloon is a template being made.
 type sjabloon struct {
-	cfg  *kansrijk.Config
-	p    kansrijk.Partner
-	q    kansrijk.Kwartaal
-	naam string // the file name the partner keeps
+	cfg      *kansrijk.Config
+	p        kansrijk.Partner
+	q        kansrijk.Kwartaal
+	coalitie string // of a procesmonitor: the coalitie it is for, if chosen
+	naam     string // the file name the partner keeps
 	// l gives the header texts exactly as the reader looks for them.
 	l     *levering
 	x     *excelize.File
@@ -276,15 +343,16 @@ func (s *sjabloon) stijlen() error {
 type soort int
 
 const (
-	soortVrij    soort = iota // free text
-	soortCode                 // text kept exactly as typed: numbers with leading zeros
-	soortDatum                // dd-mm-jjjj
-	soortDuur                 // weeks+days, 8+3; text, so Excel leaves it alone
-	soortGetal                // a number between min and max
-	soortKeuze                // one of lijst
-	soortAantal               // aggregated count: a whole number, <5 or n.b.
-	soortUren                 // aggregated hours: a number or n.b.
-	soortTelling              // a count that must be exact (procesmonitor)
+	soortVrij     soort = iota // free text
+	soortCode                  // text kept exactly as typed: numbers with leading zeros
+	soortDatum                 // dd-mm-jjjj
+	soortDuur                  // weeks+days, 8+3; text, so Excel leaves it alone
+	soortGetal                 // a number between min and max
+	soortKeuze                 // one of lijst
+	soortAantal                // aggregated count: a whole number, <5 or n.b.
+	soortUren                  // aggregated hours: a number or n.b.
+	soortTelling               // a count that must be exact (procesmonitor)
+	soortKwartaal              // a kwartaal as 2026-K3; text
 )
 
 // invoer is how one field is filled in.
@@ -483,7 +551,7 @@ func (s *sjabloon) kolom(blad string, col int, naam string, in invoer) error {
 	switch in.soort {
 	case soortDatum:
 		err = s.x.SetColStyle(blad, letter, s.stijl.datum)
-	case soortCode, soortDuur:
+	case soortCode, soortDuur, soortKwartaal:
 		err = s.x.SetColStyle(blad, letter, s.stijl.code)
 	}
 	if err != nil {
@@ -510,7 +578,7 @@ func (s *sjabloon) noteer(naam string, in invoer) {
 
 func (s *sjabloon) kopCel(blad string, col, row int, tekst string) error {
 	cel := sheet.Cell(col, row)
-	if err := s.x.SetCellStr(blad, cel, tekst); err != nil {
+	if err := s.x.SetCellStr(blad, cel, csvuit.Tekst(tekst)); err != nil {
 		return err
 	}
 	return s.x.SetCellStyle(blad, cel, cel, s.stijl.kop)
@@ -577,11 +645,39 @@ func (s *sjabloon) controle(blad, sqref, titel string, in invoer) error {
 		dv.Type = "custom"
 		dv.Formula1 = xmlFormule(fmt.Sprintf(`OR(AND(ISNUMBER(%[1]s),%[1]s>=0),LOWER(%[1]s)="n.b.")`, eerste))
 		fout(excelize.DataValidationErrorStyleStop, "Geen aantal uren", "Schrijf het aantal uren, zoals 12,5. Niet bekend: schrijf n.b.")
+	case soortDuur:
+		dv.Type = "custom"
+		dv.Formula1 = xmlFormule(duurFormule(eerste))
+		fout(excelize.DataValidationErrorStyleWarning, "Weken+dagen", "Schrijf weken+dagen, zoals 8+3: dagen 0 tot en met 6. Weet u het niet? Laat de cel dan leeg.")
+	case soortKwartaal:
+		dv.Type = "custom"
+		dv.Formula1 = xmlFormule(kwartaalFormule(eerste))
+		fout(excelize.DataValidationErrorStyleStop, "Geen kwartaal", fmt.Sprintf("Schrijf het kwartaal als jaar-K en het nummer, zoals %s.", s.q))
 	}
 	if dv.Type == "" && dv.PromptTitle == nil {
 		return nil
 	}
 	return s.x.AddDataValidation(blad, dv)
+}
+
+// duurFormule is true for a cell at ref that holds weeks+days as the
+// reader takes them: whole weeks ("9") or weeks+days with days 0 to 6
+// ("8+3"). Any part that is no number makes VALUE an error, which the
+// outer IFERROR turns into FALSE: Excel and LibreOffice both pass an
+// error on through AND.
+func duurFormule(ref string) string {
+	plus := fmt.Sprintf(`FIND("+",%s)`, ref)
+	weken := fmt.Sprintf(`VALUE(LEFT(%s,%s-1))`, ref, plus)
+	dagen := fmt.Sprintf(`VALUE(MID(%s,%s+1,9))`, ref, plus)
+	geenTeken := fmt.Sprintf(`ISERROR(FIND(",",%[1]s)),ISERROR(FIND(".",%[1]s)),ISERROR(FIND("-",%[1]s))`, ref)
+	return fmt.Sprintf(`IFERROR(IF(ISNUMBER(%[2]s),AND(%[2]s>1,%[5]s,INT(%[3]s)=%[3]s,INT(%[4]s)=%[4]s,%[4]s<=6),AND(%[5]s,INT(VALUE(%[1]s))=VALUE(%[1]s))),FALSE)`,
+		ref, plus, weken, dagen, geenTeken)
+}
+
+// kwartaalFormule is true for a cell at ref that holds a kwartaal as the
+// template writes it: 2026-K3.
+func kwartaalFormule(ref string) string {
+	return fmt.Sprintf(`IFERROR(AND(LEN(%[1]s)=7,MID(%[1]s,5,2)="-K",ISERROR(FIND(".",LEFT(%[1]s,4))),INT(VALUE(LEFT(%[1]s,4)))=VALUE(LEFT(%[1]s,4)),VALUE(LEFT(%[1]s,4))>=2000,OR(RIGHT(%[1]s,1)="1",RIGHT(%[1]s,1)="2",RIGHT(%[1]s,1)="3",RIGHT(%[1]s,1)="4")),FALSE)`, ref)
 }
 
 // xmlFormule escapes a formula as excelize writes it unescaped into the
@@ -624,7 +720,7 @@ func (s *sjabloon) jgz(blad string) error {
 		}
 	}
 	x := s.x
-	if err := x.SetCellStr(blad, "A1", fmt.Sprintf("%s — kwartaalcijfers Kansrijke Start %d", s.p.Naam, s.q.Jaar)); err != nil {
+	if err := x.SetCellStr(blad, "A1", csvuit.Tekst(fmt.Sprintf("%s — kwartaalcijfers Kansrijke Start %d", s.p.Naam, s.q.Jaar))); err != nil {
 		return err
 	}
 	if err := x.SetCellStyle(blad, "A1", "A1", s.stijl.titel); err != nil {
@@ -649,7 +745,7 @@ func (s *sjabloon) jgz(blad string) error {
 		return err
 	}
 	for i, g := range gemeenten {
-		if err := x.SetCellStr(blad, sheet.Cell(1, eerste+i), g); err != nil {
+		if err := x.SetCellStr(blad, sheet.Cell(1, eerste+i), csvuit.Tekst(g)); err != nil {
 			return err
 		}
 	}
@@ -704,7 +800,7 @@ func (s *sjabloon) kraamzorg(blad string) error {
 		fmt.Sprintf("Levert u ook cijfers over een ander kwartaal? Voeg dan een rij toe en schrijf het kwartaal in de kolom %s.", s.l.naam("periode")))
 	velden, err := s.velden([]invoer{
 		s.gemeente("De gemeente waar de cliënten wonen. Kies uit de lijst."),
-		{veld: "periode", soort: soortCode, uitleg: fmt.Sprintf("Het kwartaal, zoals %s.", s.q)},
+		{veld: "periode", soort: soortKwartaal, uitleg: fmt.Sprintf("Het kwartaal, zoals %s.", s.q)},
 		{veld: MaatUrenGeindiceerd, soort: soortUren, uitleg: "Aantal geïndiceerde kraamzorguren in het kwartaal, zoals 1250,5."},
 		{veld: MaatUrenGeleverd, soort: soortUren, uitleg: "Aantal geleverde kraamzorguren in het kwartaal, zoals 1180,25."},
 		{veld: MaatClienten, soort: soortAantal, uitleg: "Aantal cliënten met kraamzorg in het kwartaal."},
@@ -721,7 +817,7 @@ func (s *sjabloon) kraamzorg(blad string) error {
 			if waarde == "" {
 				continue
 			}
-			if err := s.x.SetCellStr(blad, sheet.Cell(c+1, i+2), waarde); err != nil {
+			if err := s.x.SetCellStr(blad, sheet.Cell(c+1, i+2), csvuit.Tekst(waarde)); err != nil {
 				return err
 			}
 		}
@@ -735,13 +831,20 @@ func (s *sjabloon) procesmonitor(blad string) error {
 	const kop, tellingen = 7, 19 // the header of the aandachtspunten; the first count
 	x := s.x
 	s.formulier = true
+	kies := "Kies bovenaan de coalitie. Het kwartaal staat er al."
+	if s.coalitie != "" {
+		kies = fmt.Sprintf("Bovenaan staan de coalitie (%s) en het kwartaal al.", s.coalitie)
+	}
 	s.stappen = append(s.stappen,
-		"Kies bovenaan de coalitie. Het kwartaal staat er al.",
+		kies,
 		"Kies bij elk van de 10 aandachtspunten de status uit de lijst: "+strings.Join(kansrijk.BorgingStatussen[:], ", ")+".",
 		"Vul onderaan de aantallen in en schrijf eventueel een korte toelichting.")
 	if co := s.coalities(); len(co) > 1 {
 		stap := "Vult u de procesmonitor in voor meer coalities? Maak dan voor elke coalitie een eigen bestand."
-		if n := strings.Replace(s.naam, s.q.String(), co[0]+"_"+s.q.String(), 1); n != s.naam && ControleerSjabloonNaam(s.cfg, s.p, s.q, n) == nil {
+		if s.coalitie != "" {
+			stap = "Dit bestand is voor " + s.coalitie + ". Voor een andere coalitie is er een eigen bestand."
+		} else if n := strings.Replace(s.naam, s.q.String(), naamDeel(co[0])+"_"+s.q.String(), 1); n != s.naam &&
+			ControleerSjabloonNaam(s.cfg, Aanvraag{Partner: s.p, Kwartaal: s.q}, n) == nil {
 			stap += " Zet de naam van de coalitie in de bestandsnaam, zoals " + n + "."
 		}
 		s.stappen = append(s.stappen, stap)
@@ -765,7 +868,9 @@ func (s *sjabloon) procesmonitor(blad string) error {
 		{"B4", s.q.String(), 0},
 		{"A5", "Ingevuld door", s.stijl.vet},
 	}
-	if co := s.coalities(); len(co) == 1 {
+	if co := s.coalities(); s.coalitie != "" {
+		cellen = append(cellen, cel{"B3", s.coalitie, 0})
+	} else if len(co) == 1 {
 		cellen = append(cellen, cel{"B3", co[0], 0})
 	}
 	for i, t := range []string{"Nr", "Aandachtspunt", "Status", "Toelichting"} {
@@ -779,6 +884,9 @@ func (s *sjabloon) procesmonitor(blad string) error {
 		cellen = append(cellen, cel{sheet.Cell(1, tellingen+i), t, s.stijl.vet})
 	}
 	for _, c := range cellen {
+		if t, ok := c.waarde.(string); ok {
+			c.waarde = csvuit.Tekst(t)
+		}
 		if err := x.SetCellValue(blad, c.ref, c.waarde); err != nil {
 			return err
 		}
@@ -794,7 +902,7 @@ func (s *sjabloon) procesmonitor(blad string) error {
 		in          invoer
 	}{
 		{"B3", "Coalitie", invoer{soort: soortKeuze, lijst: s.coalities(), uitleg: "De coalitie. Kies uit de lijst."}},
-		{"B4", "Kwartaal", invoer{uitleg: fmt.Sprintf("Het kwartaal, zoals %s. Dit staat er al.", s.q)}},
+		{"B4", "Kwartaal", invoer{soort: soortKwartaal, uitleg: fmt.Sprintf("Het kwartaal, zoals %s. Dit staat er al.", s.q)}},
 		{"B5", "Ingevuld door", invoer{uitleg: "Uw naam."}},
 		{status, "Status", invoer{soort: soortKeuze, lijst: kansrijk.BorgingStatussen[:], uitleg: "Hoe ver is de coalitie met dit aandachtspunt? Kies uit de lijst."}},
 		{sheet.Cell(4, kop+1) + ":" + sheet.Cell(4, kop+10), "Toelichting", invoer{uitleg: "Eventueel een korte toelichting bij de status."}},
@@ -883,7 +991,7 @@ func (s *sjabloon) uitleg() error {
 	if volgend := strings.Replace(s.naam, s.q.String(), s.q.Add(1).String(), 1); volgend != s.naam {
 		opslaan = append(opslaan, "Voor een ander kwartaal verandert u alleen het kwartaal in de naam, zoals "+volgend+".")
 	}
-	if v2 := strings.TrimSuffix(s.naam, filepath.Ext(s.naam)) + "_v2.xlsx"; ControleerSjabloonNaam(s.cfg, s.p, s.q, v2) == nil {
+	if v2 := strings.TrimSuffix(s.naam, filepath.Ext(s.naam)) + "_v2.xlsx"; ControleerSjabloonNaam(s.cfg, Aanvraag{Partner: s.p, Kwartaal: s.q}, v2) == nil {
 		opslaan = append(opslaan, "Stuurt u later een verbeterde versie? Zet dan _v2 achter de naam: "+v2+".")
 	}
 	opslaan = append(opslaan, "Stuur het bestand daarna op zoals met u is afgesproken.")
@@ -900,7 +1008,7 @@ func (s *sjabloon) uitleg() error {
 			continue
 		}
 		cel := sheet.Cell(1, i+1)
-		if err := x.SetCellStr(bladUitleg, cel, r.tekst); err != nil {
+		if err := x.SetCellStr(bladUitleg, cel, csvuit.Tekst(r.tekst)); err != nil {
 			return err
 		}
 		if err := x.SetCellStyle(bladUitleg, cel, cel, r.stijl); err != nil {

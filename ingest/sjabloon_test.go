@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -45,12 +47,12 @@ func sjPartner(t *testing.T, cfg *kansrijk.Config, naam string) kansrijk.Partner
 // sjMaak writes p's template under its suggested name in a new folder.
 func sjMaak(t *testing.T, cfg *kansrijk.Config, p kansrijk.Partner) string {
 	t.Helper()
-	naam, err := ingest.SjabloonNaam(cfg, p, sjKwartaal)
+	naam, err := ingest.SjabloonNaam(cfg, ingest.Aanvraag{Partner: p, Kwartaal: sjKwartaal})
 	if err != nil {
 		t.Fatal(err)
 	}
 	pad := filepath.Join(t.TempDir(), naam)
-	if err := ingest.Sjabloon(cfg, p, sjKwartaal, pad); err != nil {
+	if err := ingest.Sjabloon(cfg, ingest.Aanvraag{Partner: p, Kwartaal: sjKwartaal}, pad); err != nil {
 		t.Fatal(err)
 	}
 	return pad
@@ -391,13 +393,13 @@ func TestSjabloonVast(t *testing.T) {
 	if !bytes.Equal(da, db) {
 		t.Fatal("two runs wrote different bytes")
 	}
-	if err := ingest.Sjabloon(cfg, p, sjKwartaal, a); err != nil {
+	if err := ingest.Sjabloon(cfg, ingest.Aanvraag{Partner: p, Kwartaal: sjKwartaal}, a); err != nil {
 		t.Errorf("same template again: %v", err)
 	}
 	if err := os.WriteFile(a, []byte("ingevuld"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if err := ingest.Sjabloon(cfg, p, sjKwartaal, a); err == nil || !strings.Contains(err.Error(), "bestaat al") {
+	if err := ingest.Sjabloon(cfg, ingest.Aanvraag{Partner: p, Kwartaal: sjKwartaal}, a); err == nil || !strings.Contains(err.Error(), "bestaat al") {
 		t.Errorf("overwrote a different file (err %v)", err)
 	}
 	if got, _ := os.ReadFile(a); string(got) != "ingevuld" {
@@ -416,22 +418,22 @@ func TestSjabloonNaam(t *testing.T) {
 		"Ouderverhalen":             "Ouderverhalen_2026-K3.xlsx",
 		"Sociaal wijkteam Dalwijk":  "wijkteam_dalwijk_2026-K3.xlsx",
 	} {
-		got, err := ingest.SjabloonNaam(&cfg, sjPartner(t, &cfg, partner), sjKwartaal)
+		got, err := ingest.SjabloonNaam(&cfg, ingest.Aanvraag{Partner: sjPartner(t, &cfg, partner), Kwartaal: sjKwartaal})
 		if err != nil || got != want {
 			t.Errorf("%s: %q, %v; want %q", partner, got, err, want)
 		}
 	}
 	for _, partner := range []string{"Praktijk Zuid", "Wijkteam CSV"} {
-		if got, err := ingest.SjabloonNaam(&cfg, sjPartner(t, &cfg, partner), sjKwartaal); err == nil {
+		if got, err := ingest.SjabloonNaam(&cfg, ingest.Aanvraag{Partner: sjPartner(t, &cfg, partner), Kwartaal: sjKwartaal}); err == nil {
 			t.Errorf("%s: name %q from a pattern that gives none", partner, got)
 		}
 	}
-	if _, err := ingest.SjabloonNaam(&cfg, sjPartner(t, &cfg, "Codeboek"), sjKwartaal); !errors.Is(err, ingest.ErrGeenSjabloon) {
+	if _, err := ingest.SjabloonNaam(&cfg, ingest.Aanvraag{Partner: sjPartner(t, &cfg, "Codeboek"), Kwartaal: sjKwartaal}); !errors.Is(err, ingest.ErrGeenSjabloon) {
 		t.Errorf("codeboek: %v; want ErrGeenSjabloon", err)
 	}
 
 	zuid := sjPartner(t, &cfg, "Praktijk Zuid")
-	if err := ingest.ControleerSjabloonNaam(&cfg, zuid, sjKwartaal, "Praktijk_AB_2026-K3.xlsx"); err != nil {
+	if err := ingest.ControleerSjabloonNaam(&cfg, ingest.Aanvraag{Partner: zuid, Kwartaal: sjKwartaal}, "Praktijk_AB_2026-K3.xlsx"); err != nil {
 		t.Errorf("a name the pattern takes: %v", err)
 	}
 	for naam, want := range map[string]string{
@@ -441,14 +443,190 @@ func TestSjabloonNaam(t *testing.T) {
 		"Praktijk_AB_export.xlsx":                "zet het kwartaal in de naam",
 		"Verloskundigen_Lindehoven_2026-K3.xlsx": "Verloskundigen Lindehoven",
 	} {
-		if err := ingest.ControleerSjabloonNaam(&cfg, zuid, sjKwartaal, naam); err == nil || !strings.Contains(err.Error(), want) {
+		if err := ingest.ControleerSjabloonNaam(&cfg, ingest.Aanvraag{Partner: zuid, Kwartaal: sjKwartaal}, naam); err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("%s: %v; want an error about %q", naam, err, want)
 		}
 	}
 	// A name chosen by hand is used as given.
 	pad := filepath.Join(t.TempDir(), "Praktijk_AB_2026-K3.xlsx")
-	if err := ingest.Sjabloon(&cfg, zuid, sjKwartaal, pad); err != nil {
+	if err := ingest.Sjabloon(&cfg, ingest.Aanvraag{Partner: zuid, Kwartaal: sjKwartaal}, pad); err != nil {
 		t.Fatal(err)
 	}
 	sjImport(t, &cfg, pad)
+}
+
+// SjabloonPad: a folder gets the template under its name; a name kansrijk
+// would recognise is kept; another is replaced, with the reason.
+func TestSjabloonPad(t *testing.T) {
+	cfg := sjConfig(t)
+	a := ingest.Aanvraag{Partner: sjPartner(t, cfg, "Kraamzorg Noord"), Kwartaal: sjKwartaal}
+	naam, err := ingest.SjabloonNaam(cfg, a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	for _, tt := range []struct {
+		uit, want, waarom string
+	}{
+		{"", filepath.Join(dir, "standaard", naam), ""},
+		{dir, filepath.Join(dir, naam), ""},
+		{filepath.Join(dir, "nog-niet"), filepath.Join(dir, "nog-niet", naam), ""},
+		{filepath.Join(dir, "map") + string(filepath.Separator), filepath.Join(dir, "map", naam), ""},
+		{filepath.Join(dir, "Kraamzorg_Noord_rapportage_eigen.xlsx"), filepath.Join(dir, "Kraamzorg_Noord_rapportage_eigen.xlsx"), ""},
+		{filepath.Join(dir, "sjabloon.xlsx"), filepath.Join(dir, naam), "sjabloon.xlsx past bij geen enkel bestandspatroon"},
+		{filepath.Join(dir, "Kraamzorg_Noord_rapportage_2026-K2.xlsx"), filepath.Join(dir, naam), "noemt kwartaal 2026-K2"},
+		{filepath.Join(dir, "sjabloon.xls"), filepath.Join(dir, naam), ".xlsx"},
+	} {
+		pad, waarom, err := ingest.SjabloonPad(cfg, a, tt.uit, filepath.Join(dir, "standaard"))
+		if err != nil || pad != tt.want || (tt.waarom == "") != (waarom == "") || !strings.Contains(waarom, tt.waarom) {
+			t.Errorf("SjabloonPad(%q) = %q, %q, %v; want %q, %q", tt.uit, pad, waarom, err, tt.want, tt.waarom)
+		}
+	}
+	// The procesmonitor's name carries the coalitie, and its form has it.
+	pm := ingest.Aanvraag{Partner: sjPartner(t, cfg, "Procesmonitor"), Kwartaal: sjKwartaal, Coalitie: "vechtmonde"}
+	if got, err := ingest.SjabloonNaam(cfg, pm); err != nil || got != "Procesmonitor_vechtmonde_2026-K3.xlsx" {
+		t.Errorf("procesmonitor name %q, %v", got, err)
+	}
+	pad := filepath.Join(t.TempDir(), "Procesmonitor_Vechtmonde_2026-K3.xlsx")
+	if err := ingest.Sjabloon(cfg, pm, pad); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenFile(pad)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if b3, _ := f.GetCellValue("Procesmonitor", "B3"); b3 != "Vechtmonde" {
+		t.Errorf("B3 = %q, want the coalitie as kansrijk.toml spells it", b3)
+	}
+	if err := ingest.Sjabloon(cfg, ingest.Aanvraag{Partner: pm.Partner, Kwartaal: sjKwartaal, Coalitie: "Atlantis"}, pad+".xlsx"); err == nil {
+		t.Error("a coalitie that does not exist was accepted")
+	}
+}
+
+// Every column with a fixed form has a check, and the check takes what
+// the reader takes: weeks+days in the duration columns, a kwartaal in
+// the kraamzorg's Periode and the procesmonitor's Kwartaal. The formulas
+// are evaluated by LibreOffice (excelize's engine does not pass errors
+// on through AND, as Excel and LibreOffice do).
+func TestSjabloonControles(t *testing.T) {
+	soffice, err := exec.LookPath("soffice")
+	if err != nil {
+		t.Skip("soffice (LibreOffice) ontbreekt; de controles worden niet uitgerekend")
+	}
+	cfg := sjConfig(t)
+	formule := func(pad, blad, cel string) string {
+		t.Helper()
+		f, err := excelize.OpenFile(pad)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		dvs, _ := f.GetDataValidations(blad)
+		for _, dv := range dvs {
+			if strings.HasPrefix(dv.Sqref, cel+":") || dv.Sqref == cel {
+				if dv.Type != "custom" {
+					t.Fatalf("%s!%s: check %s, want a formula", blad, cel, dv.Type)
+				}
+				return strings.NewReplacer("&lt;", "<", "&gt;", ">", "&amp;", "&").Replace(dv.Formula1)
+			}
+		}
+		t.Fatalf("%s: no check at %s", blad, cel)
+		return ""
+	}
+	vk := sjMaak(t, cfg, sjPartner(t, cfg, "Verloskundigen Lindehoven"))
+	kz := sjMaak(t, cfg, sjPartner(t, cfg, "Kraamzorg Noord"))
+	pm := sjMaak(t, cfg, sjPartner(t, cfg, "Procesmonitor"))
+	type geval struct {
+		controle, waarde string
+		goed             bool
+	}
+	var gevallen []geval
+	for _, tt := range []struct {
+		pad, blad, cel string
+		goed, fout     []string
+	}{
+		{vk, "Cliënten", "D2", []string{"8+3", "9", "10+0", "12+6", "10 + 5"}, []string{"8+7", "8,3", "acht", "8+", "+3", "8+2.5", "-3"}},
+		{vk, "Cliënten", "I2", []string{"39+2", "40"}, []string{"39+9", "39 weken"}},
+		{kz, "Rapportage", "B2", []string{"2026-K3", "2025-K1"}, []string{"2026-Q3", "K3 2026", "2026-K5", "2026K3"}},
+		{pm, "Procesmonitor", "B4", []string{"2026-K3"}, []string{"2026-K0", "derde kwartaal"}},
+	} {
+		f := formule(tt.pad, tt.blad, tt.cel)
+		for _, w := range tt.goed {
+			gevallen = append(gevallen, geval{strings.ReplaceAll(f, tt.cel, "A%d"), w, true})
+		}
+		for _, w := range tt.fout {
+			gevallen = append(gevallen, geval{strings.ReplaceAll(f, tt.cel, "A%d"), w, false})
+		}
+	}
+	// One row per case: the value as text in A, the check in B.
+	x := excelize.NewFile()
+	for i, g := range gevallen {
+		r := i + 1
+		if err := x.SetCellStr("Sheet1", fmt.Sprintf("A%d", r), g.waarde); err != nil {
+			t.Fatal(err)
+		}
+		if err := x.SetCellFormula("Sheet1", fmt.Sprintf("B%d", r), strings.ReplaceAll(g.controle, "A%d", fmt.Sprintf("A%d", r))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	dir := t.TempDir()
+	in := filepath.Join(dir, "controles.xlsx")
+	if err := x.SaveAs(in); err != nil {
+		t.Fatal(err)
+	}
+	x.Close()
+	cmd := exec.Command(soffice, "--headless", "-env:UserInstallation=file://"+filepath.Join(dir, "lo"), "--convert-to", "csv", "--outdir", dir, in)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("soffice: %v\n%s", err, out)
+	}
+	data, err := os.ReadFile(filepath.Join(dir, "controles.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	regels := strings.Split(strings.TrimSpace(string(data)), "\n")
+	if len(regels) != len(gevallen) {
+		t.Fatalf("%d results for %d cases:\n%s", len(regels), len(gevallen), data)
+	}
+	for i, g := range gevallen {
+		_, uit, _ := strings.Cut(strings.TrimSpace(regels[i]), ",")
+		if got := uit == "TRUE"; got != g.goed {
+			t.Errorf("%q: check gives %s, want %v (%s)", g.waarde, uit, g.goed, g.controle)
+		}
+	}
+}
+
+// Text that a spreadsheet would run as a formula (a coalitie or a
+// gemeente named =HYPERLINK(...) in kansrijk.toml) is written inert.
+func TestSjabloonFormuleVeilig(t *testing.T) {
+	cfg := *sjConfig(t)
+	const link = `=HYPERLINK("http://x","klik")`
+	cfg.Coalities = slices.Clone(cfg.Coalities)
+	cfg.Coalities[0].Gemeenten = append(slices.Clone(cfg.Coalities[0].Gemeenten), link)
+	cfg.Partners = append(slices.Clone(cfg.Partners), kansrijk.Partner{Naam: "Kraamzorg Alles", Bron: kansrijk.BronKraamzorg, Bestanden: []string{"Kraam_Alles_*"}})
+	pad := sjMaak(t, &cfg, sjPartner(t, &cfg, "Kraamzorg Alles"))
+	f, err := excelize.OpenFile(pad)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, _ := f.GetRows("Rapportage")
+	gezien := false
+	for i, r := range rows {
+		for j, v := range r {
+			cel, _ := excelize.CoordinatesToCellName(j+1, i+1)
+			if fm, _ := f.GetCellFormula("Rapportage", cel); fm != "" {
+				t.Errorf("%s holds formula %q", cel, fm)
+			}
+			if strings.Contains(v, "HYPERLINK") {
+				gezien = true
+				if v != "'"+link {
+					t.Errorf("%s = %q, want it behind an apostrophe", cel, v)
+				}
+			}
+		}
+	}
+	if !gezien {
+		t.Error("the gemeente is not in the template; the test proves nothing")
+	}
 }

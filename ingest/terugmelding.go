@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"cmp"
 	"compress/flate"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -19,15 +20,18 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"kansrijk"
+	"kansrijk/csvuit"
 	"kansrijk/sheet"
 	"kansrijk/store"
 )
 
-// Colours of the terugmelding: red for a value that is not used, orange
-// for one that is used but worth a look.
+// Colours of the terugmelding, one per severity (see Ernsten): red for a
+// value that is not used, orange for one used with an assumption, grey
+// for an empty or unknown value.
 const (
 	kleurFout         = "FF8080"
 	kleurWaarschuwing = "FFC000"
+	kleurInformatie   = "D9D9D9"
 )
 
 const (
@@ -35,50 +39,67 @@ const (
 	bladMeldingen = "Meldingen"
 	bladCSV       = "Gegevens" // a CSV file has no sheet name of its own
 	maxBladNaam   = 31         // Excel's limit, in UTF-16 units
-	proefRijen    = 500        // rows looked at to size the columns
+	// maxSamenvatting bounds the lines of the summary per column.
+	maxSamenvatting = 40
+	regelHoogte     = 15 // points per line of text (Calibri 11)
 )
 
-// Terugmelding writes a feedback workbook for one imported file to uit
-// (an .xlsx path): the partner's own rows with each problem cell
-// highlighted and a comment saying what is wrong and what is expected,
-// plus a sheet "Meldingen" listing all messages (Bestand, Blad, Cel,
-// Waarde, Ernst, Melding). It writes nothing and returns ok=false when
-// there are no messages.
-//
-// Every text from the partner's file or from a message is written as a
-// string cell, so a value like =HYPERLINK(...) stays inert text. The
-// output depends only on the input: the same levering gives the same bytes.
-//
-// res is the import's result for the file: its path, its messages and
-// which columns hold dates (shown as dd-mm-jjjj rather than Excel's day
-// numbers).
-func Terugmelding(res Resultaat, uit string) (ok bool, err error) {
-	return terugmeldingVan(nil, res, uit)
+// maxOpmerkingen bounds the comments of one copied sheet: excelize
+// keeps them in memory. A sheet with more gets colours only; its
+// messages are on the Meldingen sheet, linked to the cells. A variable,
+// so a test can lower it.
+var maxOpmerkingen = 5_000
+
+// bronRijen is what the import kept of a file for its terugmelding: the
+// rows to show (the header rows and every row with a message), so that
+// the terugmelding costs what it reports, not a second copy of the file.
+type bronRijen struct {
+	bladen  []string                    // the file's sheets, in order
+	rijen   map[string]map[int][]string // per sheet, per row: the cells as read
+	kopRij  map[string]int              // per sheet: the header row
+	data    map[string]int              // per sheet: the data rows read
+	legenda []string                    // the indicators the file feeds
 }
 
-// terugmeldingVan is Terugmelding from src, the file still open after
-// the import read it (its rows may still be in memory), or from the
-// file at res.Pad when src is nil.
-func terugmeldingVan(src *sheet.File, res Resultaat, uit string) (ok bool, err error) {
-	meldingen := res.Meldingen
-	if len(meldingen) == 0 {
+// Terugmelding writes a feedback workbook for one imported file to uit
+// (an .xlsx path). It shows the partner, on the sheet of her file, only
+// the rows that have a message (under her header rows, with the row
+// numbers of her own file; the rows without a message are hidden), each
+// problem cell coloured by severity, the errors and warnings with a
+// comment; a sheet Uitleg with what the colours mean, a summary per
+// column and the indicators the file feeds; and a sheet Meldingen with
+// every message: severity, sheet, cell, column header, the record she
+// knows it by, value, what was expected and what is wrong. Nothing is
+// written, and ok is false, when there are no messages.
+//
+// Every text is written as a string cell through csvuit.Tekst, so a
+// value like =HYPERLINK(...) stays inert, also once saved as CSV. The
+// output depends only on the input: the same levering gives the same
+// bytes.
+//
+// res is the import's result for the file: its path, its messages, the
+// date columns (shown as dd-mm-jjjj rather than Excel's day numbers) and
+// the rows the import kept; rows it did not keep are read from res.Pad.
+func Terugmelding(res Resultaat, uit string) (ok bool, err error) {
+	if len(res.Meldingen) == 0 {
 		return false, nil
 	}
 	fail := func(err error) (bool, error) {
-		return false, fmt.Errorf("terugmelding %s schrijven: %w", uit, err)
+		return false, fmt.Errorf("terugmelding %s schrijven: %s", uit, schrijfReden(err))
 	}
+	src := res.toon
 	if src == nil {
-		if src, err = sheet.Open(res.Pad); err != nil {
-			return fail(err)
-		}
-		defer src.Close()
-		src.Bewaar(grootBlad) // read once for verken and kopie
+		src = &bronRijen{}
 	}
-
+	if err := src.aanvullen(res.Pad, res.Meldingen); err != nil {
+		return fail(err)
+	}
 	x := excelize.NewFile()
 	defer x.Close()
 	x.SetZipWriter(snelZip)
-	tm := &terugmelding{x: x, src: src, meldingen: meldingen, datums: res.DatumKolommen, bezet: map[string]bool{"history": true}}
+	tm := &terugmelding{x: x, src: src, naam: filepath.Base(res.Pad), datums: res.DatumKolommen, bezet: map[string]bool{"history": true}}
+	tm.meldingen = slices.Clone(res.Meldingen)
+	slices.SortStableFunc(tm.meldingen, func(a, b store.Melding) int { return cmp.Compare(ernstRang(a.Ernst), ernstRang(b.Ernst)) })
 	if err := tm.schrijf(); err != nil {
 		return fail(err)
 	}
@@ -92,16 +113,140 @@ func terugmeldingVan(src *sheet.File, res Resultaat, uit string) (ok bool, err e
 	return true, nil
 }
 
+// schrijfReden says in Dutch why a workbook could not be written: the
+// system's and excelize's own texts are English.
+func schrijfReden(err error) string {
+	var se *sheet.Error
+	switch {
+	case errors.As(err, &se):
+		return se.Error()
+	case os.IsPermission(err):
+		return "geen schrijfrechten in die map"
+	case os.IsNotExist(err):
+		return "de map bestaat niet en kan niet worden gemaakt"
+	}
+	return "de werkmap kon niet worden gemaakt of opgeslagen (" + OSReden(err) + ")"
+}
+
+// aanvullen reads from the file at pad the rows that messages point at
+// and the import did not keep (all of them when nothing was kept, as for
+// messages read back from the store), and the header rows.
+func (b *bronRijen) aanvullen(pad string, ms []store.Melding) error {
+	nodig := map[string]map[int]bool{}
+	for _, m := range ms {
+		if m.Row > 0 && b.rijen[m.Sheet][m.Row] == nil {
+			if nodig[m.Sheet] == nil {
+				nodig[m.Sheet] = map[int]bool{}
+			}
+			nodig[m.Sheet][m.Row] = true
+		}
+	}
+	if b.bladen != nil && len(nodig) == 0 {
+		return nil
+	}
+	f, err := sheet.Open(pad)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	b.bladen = f.Sheets()
+	for blad, rijen := range nodig {
+		if !slices.Contains(b.bladen, blad) {
+			continue
+		}
+		_, kopBekend := b.kopRij[blad]
+		var begin []sheet.Rij // the first rows, to find the header in
+		var alle []int        // the rows of the sheet, to count the data rows
+		err := f.Rows(blad, func(row int, cells []string) error {
+			if !kopBekend && len(begin) < 10 {
+				begin = append(begin, sheet.Rij{Nr: row, Cells: slices.Clone(cells)})
+			}
+			if rijen[row] || kopBekend && row <= b.kopRij[blad] {
+				b.bewaar(blad, row, cells)
+			}
+			if b.data[blad] == 0 {
+				alle = append(alle, row)
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		for row := range rijen {
+			b.bewaar(blad, row, []string{}) // a message on a row the file leaves empty
+		}
+		if !kopBekend {
+			// The header is the first of the first ten rows with the most
+			// filled cells; a title above it is shown too.
+			kop, beste := 0, 0
+			for _, r := range begin {
+				if n := gevuld(r.Cells); n > beste {
+					kop, beste = r.Nr, n
+				}
+			}
+			for _, r := range begin {
+				if r.Nr <= kop {
+					b.bewaar(blad, r.Nr, r.Cells)
+				}
+			}
+			if b.kopRij == nil {
+				b.kopRij = map[string]int{}
+			}
+			b.kopRij[blad] = kop
+		}
+		if b.data[blad] == 0 {
+			if b.data == nil {
+				b.data = map[string]int{}
+			}
+			for _, row := range alle {
+				if row > b.kopRij[blad] {
+					b.data[blad]++
+				}
+			}
+		}
+	}
+	return nil
+}
+
+func (b *bronRijen) bewaar(blad string, row int, cells []string) {
+	if b.rijen == nil {
+		b.rijen = map[string]map[int][]string{}
+	}
+	if b.rijen[blad] == nil {
+		b.rijen[blad] = map[int][]string{}
+	}
+	if b.rijen[blad][row] == nil {
+		b.rijen[blad][row] = slices.Clone(cells)
+	}
+}
+
+func gevuld(cells []string) int {
+	n := 0
+	for _, s := range cells {
+		if s != "" {
+			n++
+		}
+	}
+	return n
+}
+
 type terugmelding struct {
 	x         *excelize.File
-	src       *sheet.File
+	src       *bronRijen
+	naam      string // the file's name
 	meldingen []store.Melding
 	datums    map[string][]int // per source sheet, the 0-based date columns
 	bezet     map[string]bool  // sheet names taken, lower case
-	stijl     struct{ kop, fout, waarschuwing, tekst, titel, link int }
-	bladen    []string // names of the copied source sheets
-	// zonderOpmerkingen are the copied sheets too big for comments.
+	stijl     struct {
+		kop, tekst, titel, link, kopTekst int
+		ernst                             map[string]int // fill per severity
+	}
+	bladen []string // names of the copied source sheets
+	// zonderOpmerkingen are the copied sheets with too many messages for
+	// comments; weggelaten are the data rows shown nowhere.
 	zonderOpmerkingen []string
+	weggelaten        int
+	links             map[string]string // source sheet -> copied sheet name
 }
 
 // cel is one flagged cell of a source sheet.
@@ -110,13 +255,15 @@ type cel struct {
 	meldingen []store.Melding
 }
 
+// ernst is the most serious severity of the cell's messages.
 func (c *cel) ernst() string {
+	e := store.Informatie
 	for _, m := range c.meldingen {
-		if m.Ernst == store.Fout {
-			return store.Fout
+		if ernstRang(m.Ernst) < ernstRang(e) {
+			e = m.Ernst
 		}
 	}
-	return store.Waarschuwing
+	return e
 }
 
 func (tm *terugmelding) schrijf() error {
@@ -138,10 +285,8 @@ func (tm *terugmelding) schrijf() error {
 	tm.bezet[strings.ToLower(bladUitleg)] = true
 	tm.bezet[strings.ToLower(bladMeldingen)] = true
 
-	// A source sheet is copied when a message names it; a message that
-	// points at one of its cells flags that cell.
-	bronBladen := tm.src.Sheets()
-	gemeld := map[string]bool{}
+	// A source sheet is copied when a message points into it; a message
+	// at a cell flags that cell, one about a whole column its header.
 	cellen := map[string][]*cel{} // per source sheet
 	type plek struct {
 		blad     string
@@ -149,34 +294,36 @@ func (tm *terugmelding) schrijf() error {
 	}
 	index := map[plek]*cel{}
 	for _, m := range tm.meldingen {
-		if !slices.Contains(bronBladen, m.Blad) {
+		if !slices.Contains(tm.src.bladen, m.Sheet) || m.Col == 0 && m.Row == 0 {
+			continue // only on the Meldingen sheet
+		}
+		row := m.Row
+		if row == 0 {
+			row = tm.src.kopRij[m.Sheet]
+		}
+		if m.Col == 0 || row == 0 || tm.src.rijen[m.Sheet][row] == nil {
 			continue
 		}
-		gemeld[m.Blad] = true
-		col, row, err := excelize.CellNameToCoordinates(m.Cel)
-		if m.Cel == "" || err != nil {
-			continue // no cell to point at: only on the Meldingen sheet
-		}
-		k := plek{m.Blad, row, col}
+		k := plek{m.Sheet, row, m.Col}
 		c := index[k]
 		if c == nil {
-			c = &cel{col: col, row: row}
+			c = &cel{col: m.Col, row: row}
 			index[k] = c
-			cellen[m.Blad] = append(cellen[m.Blad], c)
+			cellen[m.Sheet] = append(cellen[m.Sheet], c)
 		}
 		c.meldingen = append(c.meldingen, m)
 	}
-	links := map[string]string{} // source sheet -> copied sheet name
-	for _, blad := range bronBladen {
-		if !gemeld[blad] {
+	tm.links = map[string]string{}
+	for _, blad := range tm.src.bladen {
+		if cellen[blad] == nil {
 			continue
 		}
 		naam := blad
-		if tm.src.IsCSV() {
+		if blad == "" {
 			naam = bladCSV
 		}
 		naam = tm.uniek(naam)
-		links[blad] = naam
+		tm.links[blad] = naam
 		tm.bladen = append(tm.bladen, naam)
 		if _, err := tm.x.NewSheet(naam); err != nil {
 			return err
@@ -195,7 +342,7 @@ func (tm *terugmelding) schrijf() error {
 	if err := tm.uitleg(); err != nil {
 		return err
 	}
-	return tm.lijst(links)
+	return tm.lijst()
 }
 
 func (tm *terugmelding) stijlen() error {
@@ -212,92 +359,103 @@ func (tm *terugmelding) stijlen() error {
 		return excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{kleur}}
 	}
 	boven := &excelize.Alignment{Vertical: "top", WrapText: true}
-	tm.stijl.kop = nieuw(&excelize.Style{Font: &excelize.Font{Bold: true}})
-	tm.stijl.fout = nieuw(&excelize.Style{Fill: vul(kleurFout)})
-	tm.stijl.waarschuwing = nieuw(&excelize.Style{Fill: vul(kleurWaarschuwing)})
+	tm.stijl.kop = nieuw(&excelize.Style{Font: &excelize.Font{Bold: true}, Alignment: &excelize.Alignment{Vertical: "top"}})
+	tm.stijl.kopTekst = nieuw(&excelize.Style{Font: &excelize.Font{Bold: true}, Alignment: boven})
 	tm.stijl.tekst = nieuw(&excelize.Style{Alignment: boven})
 	tm.stijl.titel = nieuw(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 14}})
-	tm.stijl.link = nieuw(&excelize.Style{Font: &excelize.Font{Color: "0563C1", Underline: "single"}})
-	return err
-}
-
-func (tm *terugmelding) vulling(ernst string) int {
-	if ernst == store.Fout {
-		return tm.stijl.fout
+	tm.stijl.link = nieuw(&excelize.Style{Font: &excelize.Font{Color: "0563C1", Underline: "single"}, Alignment: &excelize.Alignment{Vertical: "top"}})
+	tm.stijl.ernst = map[string]int{
+		store.Fout:         nieuw(&excelize.Style{Fill: vul(kleurFout), Alignment: &excelize.Alignment{Vertical: "top"}}),
+		store.Waarschuwing: nieuw(&excelize.Style{Fill: vul(kleurWaarschuwing), Alignment: &excelize.Alignment{Vertical: "top"}}),
+		store.Informatie:   nieuw(&excelize.Style{Fill: vul(kleurInformatie), Alignment: &excelize.Alignment{Vertical: "top"}}),
 	}
-	return tm.stijl.waarschuwing
+	return err
 }
 
 // bestand is the partner's name of the file, as the messages call it.
 func (tm *terugmelding) bestand() string {
 	for _, m := range tm.meldingen {
-		if m.Bestand != "" {
-			return m.Bestand
+		if m.File != "" {
+			return m.File
 		}
 	}
-	return tm.src.Name
+	return tm.naam
 }
 
-// grootBlad is the number of filled cells above which a sheet is copied
-// with excelize's stream writer, in bounded memory. Excelize cannot add
-// comments in stream mode, so such a sheet gets colours only; its
-// messages are on the Meldingen sheet, linked to the cells.
-var grootBlad = 100_000
-
-// kopie copies every row of source sheet blad to sheet naam as text,
-// colouring and commenting the flagged cells (sorted by row, column).
+// kopie writes to sheet naam the header rows of source sheet blad and
+// every row with a flagged cell, at their own row numbers, the other
+// rows hidden; the flagged cells (sorted by row, column) coloured, the
+// errors and warnings and the column messages with a comment.
 func (tm *terugmelding) kopie(blad, naam string, cellen []*cel) error {
-	p, err := tm.verken(blad)
-	if err != nil {
+	rijen := tm.src.rijen[blad]
+	nrs := slices.Sorted(func(yield func(int) bool) {
+		for nr := range rijen {
+			if !yield(nr) {
+				return
+			}
+		}
+	})
+	kop := tm.src.kopRij[blad]
+	if n := tm.src.data[blad]; n > 0 {
+		getoond := 0
+		for _, nr := range nrs {
+			if nr > kop {
+				getoond++
+			}
+		}
+		tm.weggelaten += max(n-getoond, 0)
+	}
+	// Rows not written are hidden, so the partner sees her own row
+	// numbers with only the rows that matter.
+	verborgen := true
+	if err := tm.x.SetSheetProps(naam, &excelize.SheetPropsOptions{ZeroHeight: &verborgen}); err != nil {
 		return err
 	}
-	// The stream writer writes each row straight to XML: far cheaper
-	// than excelize's cell model, and every value goes in as text.
+	// The stream writer writes no sheetPr, so the copy cannot be fitted
+	// to the page; landscape suits a row of a partner's export.
+	liggend := "landscape"
+	if err := tm.x.SetPageLayout(naam, &excelize.PageLayoutOptions{Orientation: &liggend}); err != nil {
+		return err
+	}
 	sw, err := tm.x.NewStreamWriter(naam)
 	if err != nil {
 		return err
 	}
-	zet := func(row int, vals []any) error { return sw.SetRow(sheet.Cell(1, row), vals) }
-	if err := tm.opmaak(sw, p); err != nil {
+	if err := tm.opmaak(sw, blad, nrs, kop); err != nil {
 		return err
 	}
-
-	next := 0 // first flagged cell not yet written
-	kopieer := func(row int, cells []string) error {
-		// Flagged cells in rows the source skips (empty rows) come first.
-		for next < len(cellen) && cellen[next].row < row {
-			r := cellen[next].row
-			if err := zet(r, tm.rij(r, nil, cellen, &next, 0)); err != nil {
-				return err
-			}
-		}
-		// The partner should see dates as dates, not as day numbers.
-		for _, col := range tm.datums[blad] {
-			if col < len(cells) {
-				if d, ok := excelDatum(cells[col]); ok {
-					cells[col] = d
+	next := 0
+	for _, nr := range nrs {
+		cells := slices.Clone(rijen[nr])
+		if nr > kop {
+			// The partner should see dates as dates, not as day numbers.
+			for _, col := range tm.datums[blad] {
+				if col < len(cells) {
+					if d, ok := excelDatum(cells[col]); ok {
+						cells[col] = d
+					}
 				}
 			}
 		}
-		return zet(row, tm.rij(row, cells, cellen, &next, p.kop))
-	}
-	// Up to grootBlad cells the rows come from memory (sheet.File.Bewaar).
-	if err := tm.src.Rows(blad, kopieer); err != nil {
-		return err
-	}
-	for next < len(cellen) {
-		r := cellen[next].row
-		if err := zet(r, tm.rij(r, nil, cellen, &next, 0)); err != nil {
+		for next < len(cellen) && cellen[next].row < nr {
+			next++ // a flagged row that is not shown (none are)
+		}
+		if err := sw.SetRow(sheet.Cell(1, nr), tm.rij(nr, cells, cellen, &next, kop), excelize.RowOpts{Height: regelHoogte}); err != nil {
 			return err
 		}
 	}
 	// Comments go in before Flush, which writes the sheet's reference to
 	// them (excelize keeps comments in their own part, not in the rows).
-	// A very large sheet gets colours only, to keep memory bounded.
-	if p.cellen > grootBlad {
+	var opm []*cel
+	for _, c := range cellen {
+		if c.ernst() != store.Informatie || c.row == kop {
+			opm = append(opm, c)
+		}
+	}
+	if len(opm) > maxOpmerkingen {
 		tm.zonderOpmerkingen = append(tm.zonderOpmerkingen, naam)
 	} else {
-		for _, c := range cellen {
+		for _, c := range opm {
 			if err := tm.x.AddComment(naam, opmerking(c)); err != nil {
 				return err
 			}
@@ -313,11 +471,26 @@ func (tm *terugmelding) kopie(blad, naam string, cellen []*cel) error {
 // never has more than a few dozen columns worth sizing.
 const maxBreedKolommen = 200
 
-// opmaak sets the column widths and freezes the header row; with the
-// stream writer this must come before the rows. Neighbouring columns of
-// one width are set in one call.
-func (tm *terugmelding) opmaak(sw *excelize.StreamWriter, p proef) error {
-	breedte := p.breedte[:min(len(p.breedte), maxBreedKolommen)]
+// opmaak sets the column widths (from the rows shown, the header and
+// the rows below it, not a title above) and freezes the header row;
+// with the stream writer this must come before the rows. Neighbouring
+// columns of one width are set in one call.
+func (tm *terugmelding) opmaak(sw *excelize.StreamWriter, blad string, nrs []int, kop int) error {
+	var breedte []float64
+	for _, nr := range nrs {
+		if nr < kop {
+			continue
+		}
+		for i, s := range tm.src.rijen[blad][nr] {
+			if s == "" || i >= maxBreedKolommen {
+				continue
+			}
+			for len(breedte) <= i {
+				breedte = append(breedte, 0)
+			}
+			breedte[i] = max(breedte[i], min(float64(utf8.RuneCountInString(s))+2, 40), 8)
+		}
+	}
 	for i := 0; i < len(breedte); {
 		j := i
 		for j+1 < len(breedte) && breedte[j+1] == breedte[i] {
@@ -330,22 +503,22 @@ func (tm *terugmelding) opmaak(sw *excelize.StreamWriter, p proef) error {
 		}
 		i = j + 1
 	}
-	if p.kop == 0 {
+	if kop == 0 {
 		return nil
 	}
-	return sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: p.kop, TopLeftCell: sheet.Cell(1, p.kop+1), ActivePane: "bottomLeft"})
+	return sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: kop, TopLeftCell: sheet.Cell(1, kop+1), ActivePane: "bottomLeft"})
 }
 
-// rij is one row to write: the cells as strings, the flagged ones of this
-// row (from cellen[*next] on) as an excelize.Cell with their fill.
+// rij is one row to write: the cells as text, the flagged ones of this
+// row (from cellen[*next] on) with the fill of their severity.
 func (tm *terugmelding) rij(row int, cells []string, cellen []*cel, next *int, kop int) []any {
 	vals := make([]any, len(cells))
 	for i, s := range cells {
 		switch {
 		case row == kop:
-			vals[i] = excelize.Cell{StyleID: tm.stijl.kop, Value: s}
+			vals[i] = excelize.Cell{StyleID: tm.stijl.kop, Value: csvuit.Tekst(s)}
 		case s != "":
-			vals[i] = s
+			vals[i] = csvuit.Tekst(s)
 		}
 	}
 	for ; *next < len(cellen) && cellen[*next].row == row; *next++ {
@@ -357,66 +530,9 @@ func (tm *terugmelding) rij(row int, cells []string, cellen []*cel, next *int, k
 		if c.col <= len(cells) {
 			s = cells[c.col-1]
 		}
-		vals[c.col-1] = excelize.Cell{StyleID: tm.vulling(c.ernst()), Value: s}
+		vals[c.col-1] = excelize.Cell{StyleID: tm.stijl.ernst[c.ernst()], Value: csvuit.Tekst(s)}
 	}
 	return vals
-}
-
-// proef is what a first pass over a sheet tells: column widths (from the
-// first rows), the header row and the number of filled cells.
-type proef struct {
-	breedte []float64
-	kop     int // the first of the first ten rows with the most filled cells
-	cellen  int
-}
-
-// verken makes the first pass over source sheet blad.
-func (tm *terugmelding) verken(blad string) (p proef, err error) {
-	breed := func(cells []string) {
-		for i, s := range cells {
-			if s == "" {
-				continue
-			}
-			for len(p.breedte) <= i {
-				p.breedte = append(p.breedte, 0)
-			}
-			p.breedte[i] = max(p.breedte[i], min(float64(utf8.RuneCountInString(s))+2, 40), 8)
-		}
-	}
-	// The first rows wait until the header is known: a title above it
-	// should not make column A wide.
-	type rij struct {
-		row   int
-		cells []string
-	}
-	var begin []rij
-	n, beste := 0, 0
-	err = tm.src.Rows(blad, func(row int, cells []string) error {
-		n++
-		gevuld := 0
-		for _, s := range cells {
-			if s != "" {
-				gevuld++
-			}
-		}
-		p.cellen += gevuld
-		switch {
-		case n <= 10:
-			begin = append(begin, rij{row, cells})
-			if gevuld > beste {
-				p.kop, beste = row, gevuld
-			}
-		case n <= proefRijen:
-			breed(cells)
-		}
-		return nil
-	})
-	for _, r := range begin {
-		if r.row >= p.kop {
-			breed(r.cells)
-		}
-	}
-	return p, err
 }
 
 // opmerking is the comment of a flagged cell: every message on it, each
@@ -430,7 +546,7 @@ func opmerking(c *cel) excelize.Comment {
 			regels++
 		}
 		runs = append(runs,
-			excelize.RichTextRun{Text: ernstNaam(m.Ernst) + ": ", Font: &excelize.Font{Bold: true}},
+			excelize.RichTextRun{Text: ErnstNaam(m.Ernst) + ": ", Font: &excelize.Font{Bold: true}},
 			excelize.RichTextRun{Text: m.Tekst})
 		regels += 1 + utf8.RuneCountInString(m.Tekst)/45
 	}
@@ -443,95 +559,224 @@ func opmerking(c *cel) excelize.Comment {
 	}
 }
 
-func ernstNaam(ernst string) string {
-	if ernst == store.Fout {
-		return "Fout"
+// tekstRegels is how many lines text takes in a column of breedte characters
+// (Excel's column width unit) when wrapped at spaces: a little more than
+// the average text needs, so that no row is too low in Excel or in
+// LibreOffice, which do not grow a row to fit wrapped text themselves.
+func tekstRegels(text string, breedte float64) int {
+	per := max(int(breedte)-3, 8)
+	n := 0
+	for _, alinea := range strings.Split(text, "\n") {
+		n++
+		lijn := 0
+		for _, w := range strings.Fields(alinea) {
+			l := utf8.RuneCountInString(w)
+			switch {
+			case lijn == 0:
+				lijn = l
+			case lijn+1+l <= per:
+				lijn += 1 + l
+			default:
+				n++
+				lijn = l
+			}
+			for lijn > per { // a word longer than the line
+				n++
+				lijn -= per
+			}
+		}
 	}
-	return "Waarschuwing"
+	return max(n, 1)
 }
 
-// uitleg fills the first sheet: what this workbook is, in plain Dutch.
+// uitleg fills the first sheet: what this workbook is and what the
+// colours mean, in plain Dutch, a summary per column and the indicators
+// the file feeds.
 func (tm *terugmelding) uitleg() error {
-	fouten, waarschuwingen := 0, 0
+	tel := map[string]int{}
 	for _, m := range tm.meldingen {
-		if m.Ernst == store.Fout {
-			fouten++
-		} else {
-			waarschuwingen++
-		}
+		tel[m.Ernst]++
 	}
 	naam := tm.bestand()
 	versie := kansrijk.VersieInNaam(naam) + 1
 	nieuw := fmt.Sprintf("%s_v%d%s", basisNaam(naam), versie, filepath.Ext(naam))
-	type regel struct {
-		a, b  string
-		stijl int // of column A
-	}
+	type regel = uitlegRegel
 	regels := []regel{
-		{"Terugmelding op uw aanlevering", "", tm.stijl.titel},
+		{a: "Terugmelding op uw aanlevering", stijl: tm.stijl.titel},
 		{},
-		{"Bestand", naam, tm.stijl.kop},
-		{"Fouten", fmt.Sprint(fouten), tm.stijl.kop},
-		{"Waarschuwingen", fmt.Sprint(waarschuwingen), tm.stijl.kop},
+		{a: "Bestand", b: naam, stijl: tm.stijl.kop},
+		{a: "Fouten", b: fmt.Sprint(tel[store.Fout]), stijl: tm.stijl.kop},
+		{a: "Waarschuwingen", b: fmt.Sprint(tel[store.Waarschuwing]), stijl: tm.stijl.kop},
+		{a: "Informatie", b: fmt.Sprint(tel[store.Informatie]), stijl: tm.stijl.kop},
 		{},
-		{"Wat ziet u hier?", "", tm.stijl.kop},
+		{a: "Wat ziet u hier?", stijl: tm.stijl.kop},
 	}
-	lijst := "In het blad 'Meldingen' staan alle meldingen onder elkaar, ook die over het bestand als geheel."
+	lijst := "In het blad 'Meldingen' staan alle meldingen onder elkaar, eerst de fouten, dan de waarschuwingen en de informatie; ook die over het bestand als geheel."
 	verbeter := "Verbeter uw eigen bestand volgens de meldingen (niet dit overzicht)."
 	if len(tm.bladen) == 0 {
-		regels = append(regels, regel{"", "Wij hebben uw bestand gecontroleerd. De meldingen gaan over het bestand als geheel, niet over losse cellen.", 0})
+		regels = append(regels, regel{b: "Wij hebben uw bestand gecontroleerd. De meldingen gaan over het bestand of over hele kolommen, niet over losse cellen."})
 	} else {
 		bladen := "het blad " + citeer(tm.bladen)
 		if len(tm.bladen) > 1 {
 			bladen = "de bladen " + citeer(tm.bladen)
 		}
-		regels = append(regels, regel{"", "Wij hebben uw bestand cel voor cel gecontroleerd. In " + bladen +
-			" staan al uw rijen; de cellen waar iets mee is, hebben een kleur.", 0})
+		tekst := "Wij hebben uw bestand cel voor cel gecontroleerd. In " + bladen + " staan uw kopregel en de rijen met een melding, " +
+			"met dezelfde rijnummers als in uw eigen bestand; de cellen waar iets mee is, hebben een kleur."
+		switch {
+		case tm.weggelaten == 1:
+			tekst += " Eén rij had geen melding; die staat er niet bij."
+		case tm.weggelaten > 1:
+			tekst += fmt.Sprintf(" De %d rijen zonder melding staan er niet bij.", tm.weggelaten)
+		}
+		regels = append(regels, regel{b: tekst})
 		lijst += " Klik daar op een cel in de kolom Cel om naar die cel te gaan."
 		verbeter = "Verbeter de gekleurde cellen in uw eigen bestand (niet in dit overzicht)."
+		if k := recordKop(tm.meldingen); k != recordKopAlgemeen {
+			verbeter += " Zoek de rij op met de kolom " + k + "; die staat ook in het blad 'Meldingen'."
+		}
 	}
-	regels = append(regels,
-		regel{"Rood", "Fout: deze waarde kunnen wij niet gebruiken; hij telt niet mee in de cijfers.", tm.stijl.fout},
-		regel{"Oranje", "Waarschuwing: deze waarde gebruiken wij wel, maar kijk even of hij klopt.", tm.stijl.waarschuwing})
+	for _, e := range Ernsten {
+		regels = append(regels, regel{a: e.Naam, b: e.Kleur + ": " + e.Betekenis, stijl: tm.stijl.ernst[e.Ernst]})
+	}
 	if len(tm.zonderOpmerkingen) < len(tm.bladen) {
-		regels = append(regels, regel{"", "Ga met de muis op een gekleurde cel staan om te lezen wat er niet klopt en wat wij verwachten.", 0})
+		regels = append(regels, regel{b: "Ga met de muis op een rode of oranje cel staan om te lezen wat er niet klopt en wat wij verwachten."})
 	}
 	if len(tm.zonderOpmerkingen) > 0 {
-		regels = append(regels, regel{"", "Het blad " + citeer(tm.zonderOpmerkingen) + " is te groot voor opmerkingen bij de cellen; " +
-			"wat er niet klopt, staat in het blad 'Meldingen'.", 0})
+		regels = append(regels, regel{b: "Het blad " + citeer(tm.zonderOpmerkingen) + " heeft te veel meldingen voor opmerkingen bij de cellen; " +
+			"wat er niet klopt, staat in het blad 'Meldingen'."})
+	}
+	regels = append(regels, regel{b: lijst})
+
+	if sam := samenvatting(tm.meldingen); len(sam) > 0 {
+		regels = append(regels, regel{}, regel{a: "Per kolom", stijl: tm.stijl.kop, b: "Hoe vaak wij wat vonden, per kolom:"})
+		regels = append(regels, sam...)
+	}
+	if leg := tm.src.legenda; len(leg) > 0 {
+		regels = append(regels, regel{}, regel{a: "Indicatoren", stijl: tm.stijl.kop,
+			b: "Uw bestand telt mee voor deze indicatoren. In de meldingen staat bij welke een waarde niet meetelt."})
+		for _, l := range leg {
+			code, rest, _ := strings.Cut(l, " ")
+			regels = append(regels, regel{a: code, b: rest})
+		}
 	}
 	regels = append(regels,
-		regel{"", lijst, 0},
 		regel{},
-		regel{"Wat kunt u doen?", "", tm.stijl.kop},
-		regel{"1.", verbeter, 0},
-		regel{"2.", fmt.Sprintf("Sla het verbeterde bestand op met _v%d aan het eind van de naam: %s", versie, nieuw), 0},
-		regel{"3.", "Stuur het hele bestand opnieuw. Het vervangt dan uw eerdere aanlevering.", 0},
+		regel{a: "Wat kunt u doen?", stijl: tm.stijl.kop},
+		regel{a: "1.", b: verbeter},
+		regel{a: "2.", b: fmt.Sprintf("Sla het verbeterde bestand op met _v%d aan het eind van de naam: %s", versie, nieuw)},
+		regel{a: "3.", b: "Stuur het hele bestand opnieuw. Het vervangt dan uw eerdere aanlevering."},
 	)
 	x := tm.x
+	const breedA, breedB = 20.0, 90.0
 	for i, r := range regels {
-		a, b := sheet.Cell(1, i+1), sheet.Cell(2, i+1)
-		for _, c := range [][2]string{{a, r.a}, {b, r.b}} {
-			if c[1] == "" {
-				continue
-			}
-			if err := x.SetCellStr(bladUitleg, c[0], c[1]); err != nil {
+		row := i + 1
+		a, b := sheet.Cell(1, row), sheet.Cell(2, row)
+		if r.a != "" {
+			if err := x.SetCellStr(bladUitleg, a, csvuit.Tekst(r.a)); err != nil {
 				return err
 			}
 		}
-		if r.stijl != 0 {
-			if err := x.SetCellStyle(bladUitleg, a, a, r.stijl); err != nil {
+		if r.b != "" {
+			if err := x.SetCellStr(bladUitleg, b, csvuit.Tekst(r.b)); err != nil {
 				return err
 			}
+		}
+		stijl := r.stijl
+		if stijl == 0 {
+			stijl = tm.stijl.tekst
+		}
+		if err := x.SetCellStyle(bladUitleg, a, a, stijl); err != nil {
+			return err
 		}
 		if err := x.SetCellStyle(bladUitleg, b, b, tm.stijl.tekst); err != nil {
 			return err
 		}
+		if n := max(aantalRegels(r.a, breedA), aantalRegels(r.b, breedB)); n > 1 {
+			if err := x.SetRowHeight(bladUitleg, row, float64(n*regelHoogte)); err != nil {
+				return err
+			}
+		}
 	}
-	if err := x.SetColWidth(bladUitleg, "A", "A", 20); err != nil {
+	if err := x.SetColWidth(bladUitleg, "A", "A", breedA); err != nil {
 		return err
 	}
-	return x.SetColWidth(bladUitleg, "B", "B", 90)
+	if err := x.SetColWidth(bladUitleg, "B", "B", breedB); err != nil {
+		return err
+	}
+	return paginaBreed(x, bladUitleg, "portrait")
+}
+
+// paginaBreed prints a sheet one page wide.
+func paginaBreed(x *excelize.File, blad, richting string) error {
+	passend := true
+	if err := x.SetSheetProps(blad, &excelize.SheetPropsOptions{FitToPage: &passend}); err != nil {
+		return err
+	}
+	een, vrij := 1, 0
+	return x.SetPageLayout(blad, &excelize.PageLayoutOptions{Orientation: &richting, FitToWidth: &een, FitToHeight: &vrij})
+}
+
+// uitlegRegel is one row of the Uitleg sheet: columns A and B, and the
+// style of A.
+type uitlegRegel struct {
+	a, b  string
+	stijl int
+}
+
+// aantalRegels is tekstRegels for a cell that may be empty.
+func aantalRegels(s string, breedte float64) int {
+	if s == "" {
+		return 1
+	}
+	return tekstRegels(s, breedte)
+}
+
+// samenvatting counts the messages per column, severity and kind of
+// problem, most serious and most frequent first: "27× n.b." under
+// "Amenorroeduur".
+func samenvatting(ms []store.Melding) []uitlegRegel {
+	type sleutel struct{ kolom, ernst, wat string }
+	tel := map[sleutel]int{}
+	var volgorde []sleutel
+	for _, m := range ms {
+		k := sleutel{kolom: m.Header, ernst: m.Ernst}
+		if k.kolom == "" {
+			k.kolom = "(het bestand)"
+			if m.Row > 0 {
+				k.kolom = "(rij)"
+			}
+		}
+		switch {
+		case m.Ernst == store.Informatie && m.Row == 0 && m.Col > 0 && m.Waarde == "":
+			k.wat = "leeg in alle rijen"
+		case m.Row == 0:
+			k.wat = m.Tekst
+		case m.Ernst == store.Informatie && strings.TrimSpace(m.Waarde) == "":
+			k.wat = "leeg"
+		case m.Ernst == store.Informatie:
+			k.wat = strings.ToLower(strings.TrimSpace(m.Waarde))
+		case m.Verwacht != "":
+			k.wat = "verwacht " + m.Verwacht
+		default:
+			k.wat = m.Tekst
+		}
+		if tel[k] == 0 {
+			volgorde = append(volgorde, k)
+		}
+		tel[k]++
+	}
+	slices.SortStableFunc(volgorde, func(a, b sleutel) int {
+		return cmp.Or(cmp.Compare(ernstRang(a.ernst), ernstRang(b.ernst)), cmp.Compare(tel[b], tel[a]), strings.Compare(a.kolom, b.kolom))
+	})
+	var out []uitlegRegel
+	for i, k := range volgorde {
+		if i == maxSamenvatting {
+			out = append(out, uitlegRegel{b: fmt.Sprintf("… en nog %d andere; zie het blad 'Meldingen'", len(volgorde)-i)})
+			break
+		}
+		out = append(out, uitlegRegel{a: ErnstNaam(k.ernst), b: fmt.Sprintf("%s: %d× %s", k.kolom, tel[k], k.wat)})
+	}
+	return out
 }
 
 func citeer(namen []string) string {
@@ -545,46 +790,88 @@ func citeer(namen []string) string {
 	return strings.Join(q, "")
 }
 
-// lijst fills the Meldingen sheet: one row per message, in the order of
-// the messages, with a link to the cell where there is one.
-func (tm *terugmelding) lijst(links map[string]string) error {
+// recordKop is the header of the Meldingen sheet's record column: what
+// the messages' records are called, when they agree.
+func recordKop(ms []store.Melding) string {
+	kop := ""
+	for _, m := range ms {
+		switch k := m.Record.Kind; {
+		case k == "" || k == kop:
+		case kop == "":
+			kop = k
+		default:
+			return recordKopAlgemeen
+		}
+	}
+	if kop == "" {
+		return recordKopAlgemeen
+	}
+	return kop
+}
+
+// recordKopAlgemeen heads the record column when the records have more
+// than one kind.
+const recordKopAlgemeen = "Rij (zoals u die kent)"
+
+// lijst fills the Meldingen sheet: one row per message, errors first,
+// with a link to the cell where it is shown.
+func (tm *terugmelding) lijst() error {
 	x, blad := tm.x, bladMeldingen
-	kop := []string{"Bestand", "Blad", "Cel", "Waarde", "Ernst", "Melding"}
+	kop := []string{"Ernst", "Blad", "Cel", "Kolom", recordKop(tm.meldingen), "Waarde", "Verwacht", "Melding"}
+	breedte := []float64{14, 16, 8, 24, 18, 20, 30, 70}
 	for i, k := range kop {
-		if err := x.SetCellStr(blad, sheet.Cell(i+1, 1), k); err != nil {
+		if err := x.SetCellStr(blad, sheet.Cell(i+1, 1), csvuit.Tekst(k)); err != nil {
 			return err
 		}
 	}
-	if err := x.SetCellStyle(blad, "A1", sheet.Cell(len(kop), 1), tm.stijl.kop); err != nil {
+	if err := x.SetCellStyle(blad, "A1", sheet.Cell(len(kop), 1), tm.stijl.kopTekst); err != nil {
+		return err
+	}
+	hoog := 1
+	for i, k := range kop {
+		hoog = max(hoog, tekstRegels(k, breedte[i]))
+	}
+	if err := x.SetRowHeight(blad, 1, float64(hoog*regelHoogte)); err != nil {
 		return err
 	}
 	for i, m := range tm.meldingen {
 		row := i + 2
-		for j, s := range []string{m.Bestand, m.Blad, m.Cel, m.Waarde, m.Ernst, m.Tekst} {
-			if err := x.SetCellStr(blad, sheet.Cell(j+1, row), s); err != nil {
+		vals := []string{ErnstNaam(m.Ernst), tm.bladNaam(m.Sheet), m.Cell(), m.Header, m.Record.Key, m.Waarde, m.Verwacht, m.Tekst}
+		if vals[2] == "" && m.Row > 0 {
+			vals[2] = fmt.Sprintf("rij %d", m.Row)
+		}
+		hoog := 1
+		for j, s := range vals {
+			if s == "" {
+				continue
+			}
+			if err := x.SetCellStr(blad, sheet.Cell(j+1, row), csvuit.Tekst(s)); err != nil {
+				return err
+			}
+			hoog = max(hoog, tekstRegels(s, breedte[j]))
+		}
+		if err := x.SetCellStyle(blad, sheet.Cell(1, row), sheet.Cell(1, row), tm.stijl.ernst[m.Ernst]); err != nil {
+			return err
+		}
+		if err := x.SetCellStyle(blad, sheet.Cell(2, row), sheet.Cell(len(kop), row), tm.stijl.tekst); err != nil {
+			return err
+		}
+		if hoog > 1 {
+			if err := x.SetRowHeight(blad, row, float64(hoog*regelHoogte)); err != nil {
 				return err
 			}
 		}
-		if err := x.SetCellStyle(blad, sheet.Cell(5, row), sheet.Cell(5, row), tm.vulling(m.Ernst)); err != nil {
-			return err
-		}
-		if err := x.SetCellStyle(blad, sheet.Cell(6, row), sheet.Cell(6, row), tm.stijl.tekst); err != nil {
-			return err
-		}
-		if naam, ok := links[m.Blad]; ok && m.Cel != "" {
-			if _, _, err := excelize.CellNameToCoordinates(m.Cel); err == nil {
-				doel := "'" + strings.ReplaceAll(naam, "'", "''") + "'!" + m.Cel
-				cell := sheet.Cell(3, row)
-				if err := x.SetCellHyperLink(blad, cell, doel, "Location"); err != nil {
-					return err
-				}
-				if err := x.SetCellStyle(blad, cell, cell, tm.stijl.link); err != nil {
-					return err
-				}
+		if doel, ok := tm.doel(m); ok {
+			cell := sheet.Cell(3, row)
+			if err := x.SetCellHyperLink(blad, cell, doel, "Location"); err != nil {
+				return err
+			}
+			if err := x.SetCellStyle(blad, cell, cell, tm.stijl.link); err != nil {
+				return err
 			}
 		}
 	}
-	for i, w := range []float64{30, 16, 8, 20, 14, 80} {
+	for i, w := range breedte {
 		col := string(rune('A' + i))
 		if err := x.SetColWidth(blad, col, col, w); err != nil {
 			return err
@@ -593,7 +880,35 @@ func (tm *terugmelding) lijst(links map[string]string) error {
 	if err := x.SetPanes(blad, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
 		return err
 	}
-	return x.AutoFilter(blad, "A1:"+sheet.Cell(len(kop), len(tm.meldingen)+1), nil)
+	if err := x.AutoFilter(blad, "A1:"+sheet.Cell(len(kop), len(tm.meldingen)+1), nil); err != nil {
+		return err
+	}
+	return paginaBreed(x, blad, "landscape") // after AutoFilter, which sets the sheet's properties anew
+}
+
+// bladNaam is how the Meldingen sheet names a source sheet: a CSV file's
+// one sheet is the copied sheet's name.
+func (tm *terugmelding) bladNaam(blad string) string {
+	if blad == "" {
+		if n, ok := tm.links[""]; ok {
+			return n
+		}
+	}
+	return blad
+}
+
+// doel is where a message's link goes: its cell on the copied sheet, or
+// the header cell for a message about a whole column.
+func (tm *terugmelding) doel(m store.Melding) (string, bool) {
+	naam, ok := tm.links[m.Sheet]
+	row := m.Row
+	if row == 0 {
+		row = tm.src.kopRij[m.Sheet]
+	}
+	if !ok || m.Col == 0 || row == 0 || tm.src.rijen[m.Sheet][row] == nil {
+		return "", false
+	}
+	return "'" + strings.ReplaceAll(naam, "'", "''") + "'!" + sheet.Cell(m.Col, row), true
 }
 
 // uniek makes naam a valid sheet name that is not taken yet: no

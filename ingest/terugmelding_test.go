@@ -2,19 +2,18 @@ package ingest
 
 import (
 	"bytes"
-	"context"
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/xuri/excelize/v2"
 
+	"kansrijk/csvuit"
 	"kansrijk/sheet"
 	"kansrijk/store"
-	"kansrijk/workspace"
 )
 
 // Values a partner's file may hold that Excel would run as a formula if
@@ -76,17 +75,26 @@ func bronCSV(t *testing.T, dir string) string {
 	return p
 }
 
-// meldingenVoor are the messages of the tests: two on C4 (a fout and a
-// waarschuwing), one waarschuwing on D5 and one without a cell.
+// meldingenVoor are the messages of the tests, as a reader makes them:
+// two on C4 (a fout and a waarschuwing), one waarschuwing on D5, an
+// informatie on B5, one about column B as a whole and one without a cell.
+// Row 3 has no message.
 func meldingenVoor(bestand, blad string) []store.Melding {
+	plek := func(col, row int, kop, client string) sheet.Location {
+		return sheet.Location{File: bestand, Sheet: blad, Row: row, Col: col, Header: kop, Record: sheet.Record{Kind: "Cliëntnummer", Key: client}}
+	}
 	return []store.Melding{
-		{Bestand: bestand, Blad: blad, Cel: "C4", Waarde: "31-06-2025", Ernst: store.Fout,
+		{Location: plek(3, 4, "Bevallingsdatum", "VK-002"), Waarde: "31-06-2025", Ernst: store.Fout, Verwacht: "dd-mm-jjjj",
 			Tekst: "Bevallingsdatum: '31-06-2025' is geen bestaande datum; verwacht dd-mm-jjjj"},
-		{Bestand: bestand, Blad: blad, Cel: "D5", Waarde: injectieLink, Ernst: store.Waarschuwing,
+		{Location: plek(4, 5, "Opmerking", "VK-003"), Waarde: injectieLink, Ernst: store.Waarschuwing,
 			Tekst: "Opmerking lijkt een formule; controleer de waarde"},
-		{Bestand: bestand, Blad: blad, Cel: "C4", Waarde: "31-06-2025", Ernst: store.Waarschuwing,
+		{Location: plek(3, 4, "Bevallingsdatum", "VK-002"), Waarde: "31-06-2025", Ernst: store.Waarschuwing,
 			Tekst: "Bevallingsdatum ligt na de exportdatum"},
-		{Bestand: bestand, Blad: blad, Ernst: store.Waarschuwing,
+		{Location: plek(2, 5, "Woonplaats", "VK-003"), Waarde: "+31", Ernst: store.Informatie,
+			Tekst: "Woonplaats is onbekend (+31); telt niet mee"},
+		{Location: sheet.Location{File: bestand, Sheet: blad, Col: 4, Header: "Opmerking"}, Ernst: store.Informatie,
+			Tekst: "kolom 'Opmerking' is in alle 3 rijen leeg; telt niet mee"},
+		{Location: sheet.Location{File: bestand, Sheet: blad}, Ernst: store.Waarschuwing,
 			Tekst: "Kolom 'Gemeente' ontbreekt; de gemeente van de partner is gebruikt"},
 	}
 }
@@ -168,9 +176,11 @@ func TestTerugmelding(t *testing.T) {
 		bron     func(t *testing.T, dir string) string
 		bronBlad string // sheet name in the messages
 		wantBlad string // copied sheet in the terugmelding
+		// wantBladNaam is the sheet the Meldingen sheet names.
+		wantBladNaam string
 	}{
-		{"xlsx", func(t *testing.T, dir string) string { return bronXLSX(t, dir, "Export") }, "Export", "Export"},
-		{"csv", bronCSV, "", "Gegevens"},
+		{"xlsx", func(t *testing.T, dir string) string { return bronXLSX(t, dir, "Export") }, "Export", "Export", "Export"},
+		{"csv", bronCSV, "", "Gegevens", "Gegevens"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.naam, func(t *testing.T) {
@@ -188,7 +198,9 @@ func TestTerugmelding(t *testing.T) {
 				t.Fatalf("sheets = %q, want %q", got, want)
 			}
 
-			// Every cell of the partner is there, as text, at its own address.
+			// The header rows and the rows with a message are there, as
+			// text (made inert), at their own address; row 3 has no message
+			// and is left out; the other rows are hidden.
 			src, err := sheet.Open(bron)
 			if err != nil {
 				t.Fatal(err)
@@ -197,7 +209,11 @@ func TestTerugmelding(t *testing.T) {
 			cellen := 0
 			err = src.Rows(tt.bronBlad, func(row int, cells []string) error {
 				for i, s := range cells {
-					tekstcel(t, f, tt.wantBlad, sheet.Cell(i+1, row), s)
+					want := csvuit.Tekst(s)
+					if row == 3 {
+						want = ""
+					}
+					tekstcel(t, f, tt.wantBlad, sheet.Cell(i+1, row), want)
 					cellen++
 				}
 				return nil
@@ -208,11 +224,16 @@ func TestTerugmelding(t *testing.T) {
 			if cellen < 17 {
 				t.Errorf("compared %d cells, want all 17 of the source", cellen)
 			}
-			for cell, want := range map[string]string{"B4": "=1+1", "D4": injectieSom, "B5": "+31", "C5": "-2", "D5": injectieLink} {
+			for cell, want := range map[string]string{"B4": "'=1+1", "D4": "'" + injectieSom, "B5": "+31", "C5": "-2", "D5": "'" + injectieLink} {
 				tekstcel(t, f, tt.wantBlad, cell, want)
 			}
+			if zh, err := f.GetSheetProps(tt.wantBlad); err != nil || zh.ZeroHeight == nil || !*zh.ZeroHeight {
+				t.Errorf("rows not written are not hidden: %+v, %v", zh, err)
+			}
 
-			// C4 carries both its messages, red; D5 is orange; A3 plain.
+			// C4 carries both its messages, red; D5 is orange with a comment;
+			// B5 grey without one; the header D2 of the empty column grey
+			// with its message; A3 is not there.
 			c4, ok := opmerkingBij(t, f, tt.wantBlad, "C4")
 			if !ok {
 				t.Fatal("C4 has no comment")
@@ -222,15 +243,25 @@ func TestTerugmelding(t *testing.T) {
 					t.Errorf("comment on C4 = %q, want it to contain %q", c4, m.Tekst)
 				}
 			}
-			if _, ok := opmerkingBij(t, f, tt.wantBlad, "A3"); ok {
-				t.Error("A3 has a comment but no message")
+			if !strings.HasPrefix(c4, "Fout: ") || !strings.Contains(c4, "Waarschuwing: ") {
+				t.Errorf("comment on C4 = %q, want the severities as the Uitleg names them", c4)
 			}
-			fout, waarschuwing, gewoon := vulkleur(t, f, tt.wantBlad, "C4"), vulkleur(t, f, tt.wantBlad, "D5"), vulkleur(t, f, tt.wantBlad, "A3")
-			if fout != kleurFout || waarschuwing != kleurWaarschuwing || gewoon != "" {
-				t.Errorf("fills C4, D5, A3 = %q, %q, %q; want %q, %q, none", fout, waarschuwing, gewoon, kleurFout, kleurWaarschuwing)
+			if d2, ok := opmerkingBij(t, f, tt.wantBlad, "D2"); !ok || !strings.Contains(d2, "in alle 3 rijen leeg") {
+				t.Errorf("header D2 of the empty column: comment %q, %v", d2, ok)
+			}
+			for _, c := range []string{"A3", "B5"} {
+				if _, ok := opmerkingBij(t, f, tt.wantBlad, c); ok {
+					t.Errorf("%s has a comment", c)
+				}
+			}
+			for cell, want := range map[string]string{"C4": kleurFout, "D5": kleurWaarschuwing, "B5": kleurInformatie, "D2": kleurInformatie, "A4": ""} {
+				if got := vulkleur(t, f, tt.wantBlad, cell); got != want {
+					t.Errorf("fill of %s = %q, want %q", cell, got, want)
+				}
 			}
 
-			// Meldingen: a header and one row per message, in their order.
+			// Meldingen: a header and one row per message, errors first,
+			// then warnings, then information, each as it came.
 			rows, err := f.GetRows("Meldingen")
 			if err != nil {
 				t.Fatal(err)
@@ -238,22 +269,31 @@ func TestTerugmelding(t *testing.T) {
 			if len(rows) != 1+len(meldingen) {
 				t.Fatalf("Meldingen has %d rows, want %d", len(rows), 1+len(meldingen))
 			}
-			if want := []string{"Bestand", "Blad", "Cel", "Waarde", "Ernst", "Melding"}; !slices.Equal(rows[0], want) {
+			if want := []string{"Ernst", "Blad", "Cel", "Kolom", "Cliëntnummer", "Waarde", "Verwacht", "Melding"}; !slices.Equal(rows[0], want) {
 				t.Errorf("Meldingen header = %q, want %q", rows[0], want)
 			}
-			for i, m := range meldingen {
+			volgorde := []int{0, 1, 2, 5, 3, 4}
+			for i, j := range volgorde {
+				m := meldingen[j]
 				r := i + 2
-				for j, want := range []string{m.Bestand, m.Blad, m.Cel, m.Waarde, m.Ernst, m.Tekst} {
-					tekstcel(t, f, "Meldingen", sheet.Cell(j+1, r), want)
+				cel := m.Cell()
+				for k, want := range []string{map[string]string{store.Fout: "Fout", store.Waarschuwing: "Waarschuwing", store.Informatie: "Informatie"}[m.Ernst],
+					tt.wantBladNaam, cel, m.Header, m.Record.Key, csvuit.Tekst(m.Waarde), m.Verwacht, m.Tekst} {
+					tekstcel(t, f, "Meldingen", sheet.Cell(k+1, r), want)
 				}
+			}
+			if link, target, _ := f.GetCellHyperLink("Meldingen", "C2"); !link || target != "'"+tt.wantBlad+"'!C4" {
+				t.Errorf("link of the first message: %v %q, want to %s!C4", link, target, tt.wantBlad)
 			}
 			if !heeftFilter(f, "Meldingen") {
 				t.Error("Meldingen has no autofilter")
 			}
 
-			// The Uitleg names the file, the counts and the next version.
+			// The Uitleg names the file, the counts, the rows left out, the
+			// summary per column and the next version.
 			uitleg := uitlegTekst(t, f)
-			for _, want := range []string{filepath.Base(bron), "Fouten 1", "Waarschuwingen 3", "Rood", "Oranje", "_v2"} {
+			for _, want := range []string{filepath.Base(bron), "Fouten 1", "Waarschuwingen 3", "Informatie 2", "Rood", "Oranje", "Grijs", "_v2",
+				"Eén rij had geen melding", "Bevallingsdatum: 1× verwacht dd-mm-jjjj", "Opmerking: 1× leeg in alle rijen", "Woonplaats: 1× +31"} {
 				if !strings.Contains(uitleg, want) {
 					t.Errorf("Uitleg does not mention %q:\n%s", want, uitleg)
 				}
@@ -348,25 +388,28 @@ func TestTerugmeldingBladen(t *testing.T) {
 	}
 	f.Close()
 	naam := filepath.Base(bron)
+	plek := func(blad string, col, row int) sheet.Location {
+		return sheet.Location{File: naam, Sheet: blad, Row: row, Col: col}
+	}
 	meldingen := append(meldingenVoor(naam, "Meldingen"),
-		store.Melding{Bestand: naam, Blad: "Rijen 2026", Cel: "A2", Ernst: store.Fout, Tekst: "Dossiernummer ontbreekt"},
-		store.Melding{Bestand: naam, Blad: "Rijen 2026", Cel: "F3", Ernst: store.Waarschuwing, Tekst: "Gemeente ontbreekt"},
-		store.Melding{Bestand: naam, Blad: "Rijen 2026", Cel: "kolom 3, rij 7", Ernst: store.Fout, Tekst: "geen cel"},
-		store.Melding{Bestand: naam, Blad: "Bestaat niet", Cel: "A1", Ernst: store.Fout, Tekst: "ander blad"},
+		store.Melding{Location: plek("Rijen 2026", 1, 2), Ernst: store.Fout, Tekst: "Dossiernummer ontbreekt"},
+		store.Melding{Location: plek("Rijen 2026", 6, 3), Ernst: store.Waarschuwing, Tekst: "Gemeente ontbreekt"},
+		store.Melding{Location: plek("Rijen 2026", 3, 0), Ernst: store.Fout, Tekst: "geen rij"},
+		store.Melding{Location: plek("Bestaat niet", 1, 1), Ernst: store.Fout, Tekst: "ander blad"},
 	)
 
 	tests := []struct {
 		naam        string
-		groot       int
+		max         int
 		opmerkingen bool
 	}{
-		{"normaal", grootBlad, true},
-		{"stream", 1, false},
+		{"normaal", maxOpmerkingen, true},
+		{"te veel", 1, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.naam, func(t *testing.T) {
-			defer func(g int) { grootBlad = g }(grootBlad)
-			grootBlad = tt.groot
+			defer func(g int) { maxOpmerkingen = g }(maxOpmerkingen)
+			maxOpmerkingen = tt.max
 			uit := filepath.Join(dir, tt.naam, "terugmelding.xlsx")
 			var eerste []byte
 			for i := range 5 {
@@ -388,9 +431,9 @@ func TestTerugmeldingBladen(t *testing.T) {
 			if got, want := f.GetSheetList(), []string{"Uitleg", "Meldingen (2)", "Rijen 2026", "Meldingen"}; !slices.Equal(got, want) {
 				t.Fatalf("sheets = %q, want %q", got, want)
 			}
-			tekstcel(t, f, "Rijen 2026", "B3", "=2+2")
+			tekstcel(t, f, "Rijen 2026", "B3", "'=2+2")
 			tekstcel(t, f, "Rijen 2026", "A2", "")
-			for cell, want := range map[string]string{"B4": "=1+1", "D4": injectieSom, "C5": "-2", "D5": injectieLink} {
+			for cell, want := range map[string]string{"B4": "'=1+1", "D4": "'" + injectieSom, "C5": "-2", "D5": "'" + injectieLink} {
 				tekstcel(t, f, "Meldingen (2)", cell, want)
 			}
 			for _, c := range []struct{ blad, cell, kleur string }{
@@ -409,7 +452,7 @@ func TestTerugmeldingBladen(t *testing.T) {
 				t.Errorf("Meldingen has %d rows, want %d", len(rows), 1+len(meldingen))
 			}
 			// Without comments the Uitleg says where the explanation is.
-			if got := strings.Contains(uitlegTekst(t, f), "te groot"); got == tt.opmerkingen {
+			if got := strings.Contains(uitlegTekst(t, f), "te veel meldingen"); got == tt.opmerkingen {
 				t.Errorf("Uitleg mentions a sheet too big for comments: %v, want %v", got, !tt.opmerkingen)
 			}
 		})
@@ -445,7 +488,7 @@ func TestTerugmeldingVoorbeeld(t *testing.T) {
 		t.Skipf("sample deliveries not available (%v); skipping", err)
 	}
 	naam := filepath.Base(bron)
-	meldingen := []store.Melding{{Bestand: naam, Cel: "B13", Waarde: "31-06-2026", Ernst: store.Fout,
+	meldingen := []store.Melding{{Location: sheet.Location{File: naam, Row: 13, Col: 2}, Waarde: "31-06-2026", Ernst: store.Fout,
 		Tekst: "Aanmelddatum: '31-06-2026' is niet bruikbaar: geen bestaande datum; zonder aanmelddatum telt deze aanmelding niet mee (KS09)"}}
 	uit := filepath.Join(t.TempDir(), "terugmelding.xlsx")
 	if ok, err := Terugmelding(Resultaat{Pad: bron, Meldingen: meldingen}, uit); err != nil || !ok {
@@ -463,24 +506,14 @@ func TestTerugmeldingVoorbeeld(t *testing.T) {
 }
 
 // Dates that Excel stores as day numbers come back to the partner as
-// dates: row 5 of De Wieg's 2025-Q1 export has its first check-up on
-// 29-10-2024 (day number 45594).
+// dates, in the rows the terugmelding shows: De Wieg's 2025-Q1 export has
+// its first check-ups (column D) as day numbers.
 func TestTerugmeldingToontDatums(t *testing.T) {
 	bron := filepath.Join("..", "..", "shared", "samples", "Verloskundigenpraktijk_DeWieg_2025-Q1.xlsx")
 	if _, err := os.Stat(bron); err != nil {
 		t.Skipf("%s ontbreekt; test overgeslagen", bron)
 	}
-	w, err := workspace.Open("../testdata/voorbeeld")
-	if err != nil {
-		t.Fatal(err)
-	}
-	db, err := store.Open(filepath.Join(t.TempDir(), "k.duckdb"), store.Schrijven)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	im := &Importer{DB: db, Config: &w.Config, Now: time.Now}
-	res := im.Bestand(context.Background(), bron)
+	res := importeer(t, voorbeeldConfig(t), bron)[filepath.Base(bron)]
 	if res.Status != Ingelezen || len(res.Meldingen) == 0 {
 		t.Fatalf("%s %s (%d meldingen)", res.Status, res.Fout, len(res.Meldingen))
 	}
@@ -488,15 +521,37 @@ func TestTerugmeldingToontDatums(t *testing.T) {
 	if ok, err := Terugmelding(res, uit); !ok || err != nil {
 		t.Fatalf("Terugmelding: %v, %v", ok, err)
 	}
-	x, err := excelize.OpenFile(uit)
-	if err != nil {
-		t.Fatal(err)
+	x := openUit(t, uit)
+	src := openUit(t, bron)
+	getoond := 0
+	for _, m := range res.Meldingen {
+		if m.Row == 0 || m.Sheet != "Export" {
+			continue
+		}
+		d := sheet.Cell(4, m.Row)
+		raw, err := src.GetCellValue("Export", d, excelize.Options{RawCellValue: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		serial, err := strconv.ParseFloat(raw, 64)
+		if err != nil {
+			continue // written as text
+		}
+		dag, err := excelize.ExcelDateToTime(serial, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, _ := x.GetCellValue("Export", d); got != dag.Format("02-01-2006") {
+			t.Errorf("%s = %q, want %s", d, got, dag.Format("02-01-2006"))
+		}
+		e := sheet.Cell(5, m.Row)
+		want, _ := src.GetCellValue("Export", e, excelize.Options{RawCellValue: true})
+		if got, _ := x.GetCellValue("Export", e); got != want {
+			t.Errorf("%s = %q, want %q (untouched)", e, got, want)
+		}
+		getoond++
 	}
-	defer x.Close()
-	if got, _ := x.GetCellValue("Export", "D5"); got != "29-10-2024" {
-		t.Errorf("D5 = %q, want 29-10-2024", got)
-	}
-	if got, _ := x.GetCellValue("Export", "E5"); got != "13+3" {
-		t.Errorf("E5 = %q, want 13+3 (untouched)", got)
+	if getoond == 0 {
+		t.Error("no row with a message and a date as day number; the test proves nothing")
 	}
 }

@@ -49,14 +49,14 @@ func ParseDuur(s string) (int, error) {
 	}
 	m := reDuur.FindStringSubmatch(s)
 	if m == nil {
-		return 0, fmt.Errorf("verwacht weken+dagen, zoals 8+3")
+		return 0, verwacht("weken+dagen, zoals 8+3")
 	}
 	w, _ := strconv.Atoi(m[1])
 	d := 0
 	if m[2] != "" {
 		d, _ = strconv.Atoi(m[2])
 		if d > 6 {
-			return 0, fmt.Errorf("%d dagen kan niet: na +6 komt de volgende week (verwacht weken+dagen, dagen 0 tot en met 6)", d)
+			return 0, ongeldig(fmt.Sprintf("%d dagen kan niet: na +6 komt de volgende week", d), "weken+dagen, dagen 0 tot en met 6")
 		}
 	}
 	return w*7 + d, nil
@@ -84,10 +84,10 @@ func ParseDatum(s string) (time.Time, error) {
 	if err != nil {
 		return time.Time{}, err
 	}
-	const want = "verwacht een datum, zoals 12-03-2025"
+	const want = "een datum, zoals 12-03-2025"
 	if f, err := strconv.ParseFloat(s, 64); err == nil {
 		if f < serialMin || f >= serialMax || math.IsNaN(f) {
-			return time.Time{}, errors.New(want)
+			return time.Time{}, verwacht(want)
 		}
 		return excelEpoch.AddDate(0, 0, int(math.Floor(f))), nil
 	}
@@ -101,14 +101,14 @@ func ParseDatum(s string) (time.Time, error) {
 		m, _ = strconv.Atoi(p[2])
 		d, _ = strconv.Atoi(p[3])
 	} else {
-		return time.Time{}, errors.New(want)
+		return time.Time{}, verwacht(want)
 	}
 	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
 	if t.Year() != y || int(t.Month()) != m || t.Day() != d {
-		return time.Time{}, fmt.Errorf("deze datum bestaat niet (%s)", want)
+		return time.Time{}, ongeldig("deze datum bestaat niet", want)
 	}
 	if y < 1990 || y > 2100 {
-		return time.Time{}, fmt.Errorf("jaar %d is niet aannemelijk (%s)", y, want)
+		return time.Time{}, ongeldig(fmt.Sprintf("jaar %d is niet aannemelijk", y), want)
 	}
 	return t, nil
 }
@@ -129,7 +129,7 @@ func ParseGetal(s string) (float64, error) {
 	if p, ok := strings.CutSuffix(strings.TrimSpace(s), "%"); ok {
 		f, err := ParseGetal(p)
 		if err != nil {
-			return 0, fmt.Errorf("verwacht een percentage, zoals 92,5%%")
+			return 0, verwacht("een percentage, zoals 92,5%")
 		}
 		return f / 100, nil
 	}
@@ -140,7 +140,7 @@ func ParseGetal(s string) (float64, error) {
 	case strings.Contains(t, ",") && strings.Contains(t, "."):
 		// 1.234,50: dots group thousands, the comma is the decimal mark.
 		if strings.LastIndex(t, ",") < strings.LastIndex(t, ".") {
-			return 0, fmt.Errorf("verwacht een getal, zoals 1234 of 1.234,5")
+			return 0, verwacht("een getal, zoals 1234 of 1.234,5")
 		}
 		t = strings.ReplaceAll(t, ".", "")
 		t = strings.Replace(t, ",", ".", 1)
@@ -152,11 +152,11 @@ func ParseGetal(s string) (float64, error) {
 		if f, err := strconv.ParseFloat(t, 64); err == nil && !math.IsInf(f, 0) && !math.IsNaN(f) {
 			return f, nil
 		}
-		return 0, fmt.Errorf("verwacht een getal, zoals 1234 of 1.234,5")
+		return 0, verwacht("een getal, zoals 1234 of 1.234,5")
 	}
 	f, err := strconv.ParseFloat(t, 64)
 	if err != nil {
-		return 0, fmt.Errorf("verwacht een getal, zoals 1234 of 1.234,5")
+		return 0, verwacht("een getal, zoals 1234 of 1.234,5")
 	}
 	return f, nil
 }
@@ -173,7 +173,7 @@ func ParseJaNee(s string) (bool, error) {
 	case "nee", "n", "no", "false", "onwaar", "0":
 		return false, nil
 	}
-	return false, fmt.Errorf("verwacht ja of nee")
+	return false, verwacht("ja of nee")
 }
 
 // ParseRoken reads the smoking status: ja, nee or gestopt.
@@ -187,7 +187,7 @@ func ParseRoken(s string) (string, error) {
 	}
 	b, err := ParseJaNee(s)
 	if err != nil {
-		return "", fmt.Errorf("verwacht ja, nee of gestopt")
+		return "", verwacht("ja, nee of gestopt")
 	}
 	if b {
 		return "ja", nil
@@ -265,5 +265,5 @@ func (l *levering) roken(s string) (string, error) {
 	case errors.Is(err, errLeeg), errors.Is(err, errOnbekend):
 		return "", err
 	}
-	return "", fmt.Errorf("verwacht ja, nee of gestopt")
+	return "", verwacht("ja, nee of gestopt")
 }

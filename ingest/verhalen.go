@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"errors"
+	"fmt"
 	"sort"
 	"strings"
 
@@ -24,8 +25,6 @@ var verhaalKolommen = []kolom{
 	{veld: "door"},
 }
 
-var toestemmingen = map[string]bool{"intern": true, "rapport": true, "openbaar": true, "ingetrokken": true}
-
 // readOuderverhalen reads a coalitie's coded story log: one row per
 // fragment. A withdrawn fragment (toestemming ingetrokken) keeps only its
 // ID, so its text never enters the store.
@@ -38,49 +37,55 @@ func readOuderverhalen(l *levering) (*gelezen, error) {
 	l.datumKolommen(k.blad, k.col("datum"))
 	coalities := map[string]bool{}
 	seen := map[string]int{}
-	err = l.File.Rows(k.blad, func(row int, cells []string) error {
-		if row <= k.rij {
-			return nil
-		}
-		get := func(veld string) string { return sheet.Get(cells, k.col(veld)) }
-		cell := func(veld string) string { return sheet.Cell(k.col(veld)+1, row) }
+	err = l.dataRijen(k, func(row int, cells []string) error {
+		r := l.rij(k, row, cells, "id")
+		get := r.get
 		out.rijen++
 		id := get("id")
 		if id == "" {
 			out.afgewezen++
-			l.fout(k.blad, cell("id"), "", "Verhaal-ID ontbreekt; dit fragment telt niet mee")
+			l.fout(r.plek("id"), "", "%s ontbreekt; dit fragment telt niet mee", l.kopNaam(k, "id"))
 			return nil
 		}
 		if prev, dup := seen[strings.ToLower(id)]; dup {
 			out.afgewezen++
-			l.fout(k.blad, cell("id"), id, "Verhaal-ID %s staat ook in rij %d; dit fragment telt één keer", id, prev)
+			l.fout(r.plek("id"), id, "%s %s staat ook in rij %d; dit fragment telt één keer", r.rec.Kind, id, prev)
 			return nil
 		}
 		seen[strings.ToLower(id)] = row
 		co, ok := l.Config.Coalitie(get("coalitie"))
 		if !ok {
 			out.afgewezen++
-			l.fout(k.blad, cell("coalitie"), get("coalitie"), "coalitie '%s' staat niet in kansrijk.toml; dit fragment telt niet mee", get("coalitie"))
+			l.meld(store.Melding{Location: r.plek("coalitie"), Waarde: get("coalitie"), Ernst: store.Fout, Verwacht: "een coalitie uit kansrijk.toml: " + coalitieNamen(l.Config),
+				Tekst: fmt.Sprintf("coalitie '%s' staat niet in kansrijk.toml; dit fragment telt niet mee", get("coalitie"))})
 			return nil
 		}
 		coalities[co.Naam] = true
 		v := store.Verhaal{Blad: k.blad, Rij: row, VerhaalID: id, Coalitie: co.Naam}
-		v.Toestemming = strings.ToLower(get("toestemming"))
+		if c := k.col("codes"); c >= 0 {
+			v.CodesCel, v.CodesKop = sheet.Cell(c+1, row), l.kopTekst(k.blad, c)
+		}
+		toestemming, bekend := keuze(get("toestemming"), sjabloonToestemming)
+		v.Toestemming = toestemming
 		if v.Toestemming == "ingetrokken" {
 			// Withdrawn: never counted, never quoted, not even kept.
 			out.inhoud.Verhalen = append(out.inhoud.Verhalen, v)
 			return nil
 		}
-		if !toestemmingen[v.Toestemming] {
-			l.fout(k.blad, cell("toestemming"), get("toestemming"),
-				"toestemming '%s' is onbekend; verwacht intern, rapport, openbaar of ingetrokken. Het fragment telt mee maar wordt niet geciteerd (behandeld als intern)",
-				get("toestemming"))
+		switch {
+		case !bekend:
+			l.meld(store.Melding{Location: r.plek("toestemming"), Waarde: r.ruw("toestemming"), Ernst: store.Fout,
+				Verwacht: "een waarde uit de keuzelijst: " + strings.Join(sjabloonToestemming, ", "),
+				Tekst: fmt.Sprintf("toestemming '%s' is onbekend; verwacht intern, rapport, openbaar of ingetrokken. Het fragment telt mee maar wordt niet geciteerd (behandeld als intern)",
+					get("toestemming"))})
 			v.Toestemming = "intern"
+		case r.ruw("toestemming") != toestemming:
+			l.keuzeAangenomen(r.plek("toestemming"), r.ruw("toestemming"), toestemming, sjabloonToestemming)
 		}
 		t, err := l.datum(get("datum"))
 		if err != nil {
 			out.afgewezen++
-			l.report(k.blad, cell("datum"), get("datum"), "Datum", "dit fragment telt niet mee", err)
+			l.report(r.plek("datum"), get("datum"), "dit fragment telt niet mee", err)
 			return nil
 		}
 		v.Datum = &t
@@ -88,10 +93,16 @@ func readOuderverhalen(l *levering) (*gelezen, error) {
 		v.Fragment = get("fragment")
 		v.IngevoerdDoor = get("door")
 		v.Toon = strings.ToLower(get("toon"))
+		if toon, ok := keuze(get("toon"), sjabloonTonen); ok {
+			if r.ruw("toon") != toon {
+				l.keuzeAangenomen(r.plek("toon"), r.ruw("toon"), toon, sjabloonTonen)
+			}
+			v.Toon = toon
+		}
 		if u, err := l.jaNee(get("uitgelicht")); err == nil {
 			v.Uitgelicht = u
 		} else if !errors.Is(err, errLeeg) {
-			l.report(k.blad, cell("uitgelicht"), get("uitgelicht"), "Uitgelicht", "behandeld als nee", err)
+			l.report(r.plek("uitgelicht"), get("uitgelicht"), "behandeld als nee", err)
 		}
 		v.Codes = splitCodes(get("codes"))
 		out.inhoud.Verhalen = append(out.inhoud.Verhalen, v)
@@ -106,6 +117,7 @@ func readOuderverhalen(l *levering) (*gelezen, error) {
 	}
 	sort.Strings(names)
 	out.periode = strings.Join(names, ", ")
+	l.afronden(out.rijen)
 	return out, nil
 }
 

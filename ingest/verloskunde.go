@@ -1,14 +1,13 @@
 package ingest
 
 import (
-	"errors"
 	"fmt"
 	"sort"
 	"strconv"
 	"strings"
 	"time"
 
-	"kansrijk/sheet"
+	"kansrijk"
 	"kansrijk/store"
 )
 
@@ -48,8 +47,10 @@ func readVerloskunde(l *levering) (*gelezen, error) {
 	for _, c := range verloskundeKolommen {
 		if k.col(c.veld) < 0 {
 			out.ontbrekend = append(out.ontbrekend, c.veld)
-			l.fout(k.blad, sheet.Cell(1, k.rij), "", "kolom '%s' ontbreekt in de kopregel; de cijfers die deze kolom nodig hebben (%s) zijn voor dit kwartaal niet beschikbaar",
-				l.naam(c.veld), veldIndicatoren[c.veld])
+			p := l.at(k.blad)
+			p.Row, p.Col = k.rij, 1
+			l.fout(p, "", "kolom '%s' ontbreekt in de kopregel; de cijfers die deze kolom nodig hebben (%s) zijn voor dit kwartaal niet beschikbaar",
+				l.naam(c.veld), strings.Join(indicatorenVan(kansrijk.BronVerloskunde, c.veld), ", "))
 		}
 	}
 	for _, g := range l.Partner.Gemeenten {
@@ -58,100 +59,95 @@ func readVerloskunde(l *levering) (*gelezen, error) {
 		}
 	}
 
-	type seenAt struct{ rij int }
-	seen := map[string]seenAt{}
+	seen := map[string]int{}
 	buiten := map[string]int{}
-	err = l.File.Rows(k.blad, func(row int, cells []string) error {
-		if row <= k.rij {
-			return nil
-		}
-		get := func(veld string) string { return sheet.Get(cells, k.col(veld)) }
-		cell := func(veld string) string { return sheet.Cell(k.col(veld)+1, row) }
-		client := get("client")
-		if client == "" {
-			out.rijen++
-			out.afgewezen++
-			l.fout(k.blad, cell("client"), "", "Cliëntnummer ontbreekt; deze rij telt niet mee")
-			return nil
-		}
+	err = l.dataRijen(k, func(row int, cells []string) error {
+		r := l.rij(k, row, cells, "client")
+		client := r.get("client")
 		out.rijen++
+		if client == "" {
+			out.afgewezen++
+			l.fout(r.plek("client"), "", "%s ontbreekt; deze rij telt niet mee", l.kopNaam(k, "client"))
+			return nil
+		}
 		if isTestregel(client) {
 			out.afgewezen++
-			l.fout(k.blad, cell("client"), client, "dit lijkt een testregel (cliëntnummer %s), geen echte cliënt; deze rij telt niet mee. Haal testregels weg voor het versturen", client)
+			l.fout(r.plek("client"), client, "dit lijkt een testregel (%s %s), geen echte cliënt; deze rij telt niet mee. Haal testregels weg voor het versturen",
+				r.rec.Kind, client)
 			return nil
 		}
-		gem, _, ok := l.gemeente(get("gemeente"))
+		gem, _, ok := l.gemeente(r.get("gemeente"))
 		if !ok {
-			if get("gemeente") == "" {
+			if r.get("gemeente") == "" {
 				out.afgewezen++
-				l.fout(k.blad, cell("gemeente"), "", "%s ontbreekt; zonder gemeente telt deze rij niet mee", l.naam("gemeente"))
+				l.fout(r.plek("gemeente"), "", "%s ontbreekt; zonder gemeente telt deze rij niet mee", l.kopNaam(k, "gemeente"))
 			} else {
-				buiten[strings.TrimSpace(get("gemeente"))]++
+				buiten[r.get("gemeente")]++
 			}
 			return nil
 		}
-		r := store.Verloskunde{Blad: k.blad, Rij: row, Client: client, Gemeente: gem}
+		v := store.Verloskunde{Blad: k.blad, Rij: row, Client: client, Gemeente: gem}
 		datum := func(veld string) *time.Time {
-			if l.isOnbekend(get(veld)) {
-				l.reportVeld(k.blad, cell(veld), get(veld), veld, errOnbekend)
+			if l.isOnbekend(r.get(veld)) {
+				l.reportVeld(r, veld, errOnbekend)
 				return nil
 			}
-			t, err := l.datum(get(veld))
+			t, err := l.datum(r.get(veld))
 			if err != nil {
-				l.reportVeld(k.blad, cell(veld), get(veld), veld, err)
+				l.reportVeld(r, veld, err)
 				return nil
 			}
 			return &t
 		}
-		r.EersteControle = datum("eerste")
-		if get("bevalling") != "" {
-			r.Bevalling = datum("bevalling")
+		v.EersteControle = datum("eerste")
+		if r.get("bevalling") != "" {
+			v.Bevalling = datum("bevalling")
 		}
-		if r.EersteControle == nil && r.Bevalling == nil {
+		if v.EersteControle == nil && v.Bevalling == nil {
 			out.afgewezen++
 			return nil
 		}
-		if r.EersteControle != nil {
-			r.Amenorroe = l.duur(k.blad, cell("amenorroe"), get("amenorroe"), "amenorroe", amenorroeMin, amenorroeMax)
-			if s, err := l.roken(get("roken")); err != nil {
-				l.reportVeld(k.blad, cell("roken"), get("roken"), "roken", err)
+		if v.EersteControle != nil {
+			v.Amenorroe = l.duur(r, "amenorroe", amenorroeMin, amenorroeMax)
+			if s, err := l.roken(r.get("roken")); err != nil {
+				l.reportVeld(r, "roken", err)
 			} else {
-				r.Roken = s
+				v.Roken = s
 			}
-			if b, err := l.jaNee(get("kwetsbaar")); err != nil {
-				l.reportVeld(k.blad, cell("kwetsbaar"), get("kwetsbaar"), "kwetsbaar", err)
+			if b, err := l.jaNee(r.get("kwetsbaar")); err != nil {
+				l.reportVeld(r, "kwetsbaar", err)
 			} else {
-				r.Kwetsbaar = &b
+				v.Kwetsbaar = &b
 			}
-			if b, err := ParseVerwezen(get("verwezen")); err != nil {
-				l.reportVeld(k.blad, cell("verwezen"), get("verwezen"), "verwezen", err)
+			if b, err := ParseVerwezen(r.get("verwezen")); err != nil {
+				l.reportVeld(r, "verwezen", err)
 			} else {
-				r.Verwezen = &b
+				v.Verwezen = &b
 			}
 		}
-		if r.Bevalling != nil {
-			r.Duur = l.duur(k.blad, cell("duur"), get("duur"), "duur", duurMin, duurMax)
-			r.Gewicht = l.gewicht(k.blad, cell("gewicht"), get("gewicht"))
+		if v.Bevalling != nil {
+			v.Duur = l.duur(r, "duur", duurMin, duurMax)
+			v.Gewicht = l.gewicht(r)
 		}
 		// Once per client per date (rule 2 of the samples' README): a
 		// repeated row counts once, and the partner hears about it.
 		for _, key := range []struct {
 			veld string
 			t    *time.Time
-		}{{"eerste", r.EersteControle}, {"bevalling", r.Bevalling}} {
+		}{{"eerste", v.EersteControle}, {"bevalling", v.Bevalling}} {
 			if key.t == nil {
 				continue
 			}
 			id := key.veld + "|" + strings.ToLower(client) + "|" + key.t.Format(time.DateOnly)
 			if prev, dup := seen[id]; dup {
-				l.waarschuwing(k.blad, sheet.Cell(k.col("client")+1, row), client,
-					"dubbele rij: cliëntnummer %s met dezelfde %s staat ook in rij %d; telt één keer",
-					client, strings.ToLower(l.naam(key.veld)), prev.rij)
+				l.waarschuwing(r.plek("client"), client,
+					"dubbele rij: %s %s met dezelfde %s staat ook in rij %d; telt één keer",
+					r.rec.Kind, client, strings.ToLower(l.kopNaam(k, key.veld)), prev)
 				break
 			}
-			seen[id] = seenAt{row}
+			seen[id] = row
 		}
-		out.inhoud.Verloskunde = append(out.inhoud.Verloskunde, r)
+		out.inhoud.Verloskunde = append(out.inhoud.Verloskunde, v)
 		return nil
 	})
 	if err != nil {
@@ -165,59 +161,37 @@ func readVerloskunde(l *levering) (*gelezen, error) {
 			n += c
 		}
 		sort.Strings(names)
-		l.waarschuwing(k.blad, "", strings.Join(names, ", "),
+		p := l.at(k.blad)
+		if c := k.col("gemeente"); c >= 0 {
+			p.Col, p.Header = c+1, l.kopNaam(k, "gemeente")
+		}
+		l.informatie(p, strings.Join(names, ", "),
 			"%d rij(en) met een woonplaats buiten de coalities (%s); die tellen niet mee", n, strings.Join(names, ", "))
 	}
+	l.afronden(out.rijen)
 	return out, nil
 }
 
-// veldIndicatoren says which indicators a column feeds, for messages.
-var veldIndicatoren = map[string]string{
-	"client":    "alle",
-	"gemeente":  "alle",
-	"eerste":    "KS01, KS04, KS05, KS06",
-	"amenorroe": "KS01",
-	"bevalling": "KS02, KS03",
-	"duur":      "KS02",
-	"gewicht":   "KS03",
-	"roken":     "KS04",
-	"kwetsbaar": "KS05, KS06",
-	"verwezen":  "KS06",
+// reportVeld reports a verloskunde value of field veld in row r.
+func (l *levering) reportVeld(r rij, veld string, err error) {
+	l.report(r.plek(veld), r.get(veld), gevolgVoor(kansrijk.BronVerloskunde, veld), err)
 }
 
-// report turns a value error into a message: empty and unknown values are
-// warnings (the figure is simply unknown), wrong ones errors.
-// naam is the column as the partner knows it, gevolg what the value
-// missing means ("telt niet mee voor KS01").
-func (l *levering) report(blad, cel, waarde, naam, gevolg string, err error) {
-	switch {
-	case errors.Is(err, errLeeg):
-		l.waarschuwing(blad, cel, waarde, "%s is leeg; %s", naam, gevolg)
-	case errors.Is(err, errOnbekend):
-		l.waarschuwing(blad, cel, waarde, "%s is onbekend (%s); %s", naam, waarde, gevolg)
-	default:
-		l.fout(blad, cel, waarde, "%s: '%s' is niet bruikbaar: %v; %s", naam, waarde, err, gevolg)
-	}
-}
-
-// reportVeld reports a verloskunde value by its field.
-func (l *levering) reportVeld(blad, cel, waarde, veld string, err error) {
-	l.report(blad, cel, waarde, l.naam(veld), "telt niet mee voor "+veldIndicatoren[veld], err)
-}
-
-func (l *levering) duur(blad, cel, waarde, veld string, lo, hi int) *int {
-	d, err := l.parse(waarde, ParseDuur)
+// duur reads a duration in weeks+days of field veld, within lo..hi days.
+func (l *levering) duur(r rij, veld string, lo, hi int) *int {
+	d, err := l.parse(r.get(veld), ParseDuur)
 	if err == nil && (d < lo || d > hi) {
-		err = fmt.Errorf("buiten het aannemelijke bereik %s tot %s weken", FormatDuur(lo), FormatDuur(hi))
+		err = ongeldig("buiten het aannemelijke bereik", fmt.Sprintf("weken+dagen van %s tot en met %s", FormatDuur(lo), FormatDuur(hi)))
 	}
 	if err != nil {
-		l.reportVeld(blad, cel, waarde, veld, err)
+		l.reportVeld(r, veld, err)
 		return nil
 	}
 	return &d
 }
 
-func (l *levering) gewicht(blad, cel, waarde string) *int {
+func (l *levering) gewicht(r rij) *int {
+	waarde := r.get("gewicht")
 	var g float64
 	var err error
 	switch {
@@ -229,7 +203,7 @@ func (l *levering) gewicht(blad, cel, waarde string) *int {
 		if err != nil {
 			_, err = classify(waarde)
 			if err == nil {
-				err = fmt.Errorf("verwacht een gewicht in kilogrammen, zoals 3,25")
+				err = verwacht("een gewicht in kilogrammen, zoals 3,25")
 			}
 		}
 		g *= 1000
@@ -237,10 +211,10 @@ func (l *levering) gewicht(blad, cel, waarde string) *int {
 		g, err = ParseGetal(waarde)
 	}
 	if err == nil && (g < gewichtMin || g > gewichtMax) {
-		err = fmt.Errorf("verwacht een gewicht in grammen tussen %d en %d", gewichtMin, gewichtMax)
+		err = verwacht(fmt.Sprintf("een gewicht in grammen tussen %d en %d", gewichtMin, gewichtMax))
 	}
 	if err != nil {
-		l.reportVeld(blad, cel, waarde, "gewicht", err)
+		l.reportVeld(r, "gewicht", err)
 		return nil
 	}
 	n := int(g + 0.5)

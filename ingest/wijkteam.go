@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"kansrijk/sheet"
+	"kansrijk"
 	"kansrijk/store"
 )
 
@@ -43,56 +43,60 @@ func readWijkteam(l *levering) (*gelezen, error) {
 		return nil, fmt.Errorf("%s: partner %s werkt voor %d gemeenten, maar het bestand heeft geen kolom 'Gemeente'; voeg die kolom toe of geef de partner één gemeente in kansrijk.toml",
 			l.Naam, l.Partner.Naam, len(l.Partner.Gemeenten))
 	}
+	gevolg := gevolgVoor(kansrijk.BronWijkteam, "")
 	seen := map[string]int{}
 	buiten := map[string]bool{}
-	err = l.File.Rows(k.blad, func(row int, cells []string) error {
-		if row <= k.rij {
-			return nil
-		}
-		get := func(veld string) string { return sheet.Get(cells, k.col(veld)) }
-		cell := func(veld string) string { return sheet.Cell(k.col(veld)+1, row) }
+	err = l.dataRijen(k, func(row int, cells []string) error {
+		r := l.rij(k, row, cells, "dossier")
 		out.rijen++
-		w := store.Wijkteam{Blad: k.blad, Rij: row, Dossier: get("dossier"), Gemeente: eigen, Hulpvraag: get("hulpvraag")}
+		w := store.Wijkteam{Blad: k.blad, Rij: row, Dossier: r.get("dossier"), Gemeente: eigen, Hulpvraag: r.get("hulpvraag")}
 		if w.Dossier == "" {
 			out.afgewezen++
-			l.fout(k.blad, cell("dossier"), "", "Dossiernummer ontbreekt; deze rij telt niet mee")
+			l.fout(r.plek("dossier"), "", "%s ontbreekt; deze rij telt niet mee", l.kopNaam(k, "dossier"))
 			return nil
 		}
 		if k.col("gemeente") >= 0 {
-			g, _, ok := l.gemeente(get("gemeente"))
+			g, _, ok := l.gemeente(r.get("gemeente"))
 			if !ok {
-				buiten[get("gemeente")] = true
+				buiten[r.get("gemeente")] = true
 				return nil
 			}
 			w.Gemeente = g
 		}
-		a, err := l.datum(get("aanmelding"))
+		a, err := l.datum(r.get("aanmelding"))
 		if err != nil {
 			out.afgewezen++
-			l.report(k.blad, cell("aanmelding"), get("aanmelding"), "Aanmelddatum", "zonder aanmelddatum telt deze aanmelding niet mee (KS09)", err)
+			l.report(r.plek("aanmelding"), r.get("aanmelding"), "zonder aanmelddatum telt deze aanmelding niet mee ("+strings.TrimPrefix(gevolg, "telt niet mee voor ")+")", err)
 			return nil
 		}
 		w.Aanmelddatum = a
-		if raw := get("start"); raw != "" {
+		if raw := r.get("start"); raw != "" {
 			s, err := l.datum(raw)
 			switch {
 			case err != nil:
 				w.Onbekend = true
-				l.report(k.blad, cell("start"), raw, "Datum start hulp", "deze aanmelding telt niet mee voor KS09", err)
+				l.report(r.plek("start"), raw, "deze aanmelding "+gevolg, err)
 			case s.Before(a):
 				w.Onbekend = true
-				l.fout(k.blad, cell("start"), raw, "Datum start hulp (%s) ligt vóór de aanmelddatum (%s); deze aanmelding telt niet mee voor KS09",
-					s.Format("02-01-2006"), a.Format("02-01-2006"))
+				l.meld(store.Melding{Location: r.plek("start"), Waarde: raw, Ernst: store.Fout, Verwacht: "een datum op of na de aanmelddatum",
+					Tekst: fmt.Sprintf("%s (%s) ligt vóór de %s (%s); deze aanmelding %s",
+						l.kopNaam(k, "start"), s.Format("02-01-2006"), strings.ToLower(l.kopNaam(k, "aanmelding")), a.Format("02-01-2006"), gevolg)})
 			default:
 				w.Start = &s
 			}
 		}
 		if w.Hulpvraag == "" {
-			l.waarschuwing(k.blad, cell("hulpvraag"), "", "Hulpvraag is leeg; deze aanmelding telt niet mee voor KS09")
+			l.leeg(r.plek("hulpvraag"), "deze aanmelding "+gevolg)
+		} else if h, ok := keuze(w.Hulpvraag, sjabloonHulpvragen); ok && r.ruw("hulpvraag") != h {
+			// Stored as the list spells it, so the figures read it as the
+			// message says.
+			l.keuzeAangenomen(r.plek("hulpvraag"), r.ruw("hulpvraag"), h, sjabloonHulpvragen)
+			w.Hulpvraag = h
 		}
 		key := strings.ToLower(w.Dossier) + "|" + a.Format("2006-01-02")
 		if prev, dup := seen[key]; dup {
-			l.waarschuwing(k.blad, cell("dossier"), w.Dossier, "dubbele rij: dossier %s met dezelfde aanmelddatum staat ook in rij %d; telt één keer", w.Dossier, prev)
+			l.waarschuwing(r.plek("dossier"), w.Dossier, "dubbele rij: %s %s met dezelfde %s staat ook in rij %d; telt één keer",
+				r.rec.Kind, w.Dossier, strings.ToLower(l.kopNaam(k, "aanmelding")), prev)
 			return nil
 		}
 		seen[key] = row
@@ -102,6 +106,7 @@ func readWijkteam(l *levering) (*gelezen, error) {
 	if err != nil {
 		return nil, err
 	}
-	l.meldBuiten(k.blad, buiten)
+	l.meldBuiten(k, "gemeente", buiten)
+	l.afronden(out.rijen)
 	return out, nil
 }

@@ -52,7 +52,7 @@ const (
 // lines; rows of different lengths.
 func openCSV(src io.ReaderAt, size int64, name string) (*csvSource, error) {
 	c := &csvSource{src: src, size: size, name: name}
-	fail := func(msg string) (*csvSource, error) { return nil, &Error{File: name, Msg: msg} }
+	fail := func(msg string) (*csvSource, error) { return nil, &Error{Location: Location{File: name}, Msg: msg} }
 	head := make([]byte, min(size, 4096))
 	if _, err := src.ReadAt(head, 0); err != nil && err != io.EOF {
 		return nil, readError(name, err)
@@ -204,7 +204,7 @@ func (c *csvSource) sniff() (rune, error) {
 		return 0, err
 	}
 	if len(bytes.TrimSpace(sample)) == 0 && g.given < 64<<10 {
-		return 0, &Error{File: c.name, Msg: "het bestand bevat geen regels"}
+		return 0, &Error{Location: Location{File: c.name}, Msg: "het bestand bevat geen regels"}
 	}
 	if len(sample) == 64<<10 {
 		// Only whole lines, and no more than fifty of them.
@@ -276,7 +276,7 @@ func (c *csvSource) walk(fn func(row int, cells []string) error) error {
 				return err
 			}
 			if records == 0 {
-				return &Error{File: c.name, Msg: "het bestand bevat geen gegevens: alle regels zijn leeg"}
+				return &Error{Location: Location{File: c.name}, Msg: "het bestand bevat geen gegevens: alle regels zijn leeg"}
 			}
 			return nil
 		}
@@ -286,9 +286,9 @@ func (c *csvSource) walk(fn func(row int, cells []string) error) error {
 			}
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
-				return &Error{File: c.name, CSV: true, Row: pe.Line, Msg: "dit is geen geldige CSV-regel", Err: err}
+				return &Error{Location: Location{File: c.name, CSV: true, Row: pe.Line}, Msg: "dit is geen geldige CSV-regel", Err: err}
 			}
-			return &Error{File: c.name, Msg: "het bestand is geen geldige CSV", Err: err}
+			return &Error{Location: Location{File: c.name}, Msg: "het bestand is geen geldige CSV", Err: err}
 		}
 		line, _ := r.FieldPos(0)
 		off := r.InputOffset()
@@ -358,8 +358,9 @@ func (g *csvGuard) Read(p []byte) (int, error) {
 	for i := 0; i < n; i++ {
 		c := p[i]
 		if c == 0 {
-			g.err = &Error{File: g.name, CSV: true, Row: g.line, Msg: "de regel bevat een NUL-teken (binaire gegevens); is het wel een CSV-bestand? " +
+			g.err = &Error{Location: Location{File: g.name, CSV: true, Row: g.line}, Msg: "de regel bevat een NUL-teken (binaire gegevens); is het wel een CSV-bestand? " +
 				"Sla het in Excel op als 'CSV (gescheiden door lijstscheidingsteken)'"}
+
 			g.given += int64(i)
 			return i, g.err
 		}
@@ -403,7 +404,7 @@ func (g *csvGuard) Read(p []byte) (int, error) {
 	if err != nil && err != io.EOF {
 		var se *Error
 		if !errors.As(err, &se) {
-			err = &Error{File: g.name, Msg: "de tekst van het bestand is niet te lezen in de tekenset die kansrijk herkende", Err: err}
+			err = &Error{Location: Location{File: g.name}, Msg: "de tekst van het bestand is niet te lezen in de tekenset die kansrijk herkende", Err: err}
 		}
 		g.err = err
 	}
@@ -416,13 +417,15 @@ func (g *csvGuard) tooLong(line int) error {
 	if g.state == quoted {
 		return g.unclosed()
 	}
-	return &Error{File: g.name, CSV: true, Row: line, Msg: fmt.Sprintf("deze regel is langer dan %s; dat is geen rij van een export. "+
+	return &Error{Location: Location{File: g.name, CSV: true, Row: line}, Msg: fmt.Sprintf("deze regel is langer dan %s; dat is geen rij van een export. "+
 		"Is het bestand beschadigd, of ontbreken de regeleinden? Vraag de partner het bestand opnieuw te sturen", mb(int64(MaxRecord)))}
+
 }
 
 func (g *csvGuard) unclosed() error {
-	return &Error{File: g.name, CSV: true, Row: g.open, Msg: "een veld begint met een aanhalingsteken (\") dat nergens wordt gesloten, " +
+	return &Error{Location: Location{File: g.name, CSV: true, Row: g.open}, Msg: "een veld begint met een aanhalingsteken (\") dat nergens wordt gesloten, " +
 		"zodat alles daarna één veld zou worden. Zet het sluitende aanhalingsteken terug of haal het losse weg"}
+
 }
 
 // atEOF checks the end of the file: not inside a quoted field.
@@ -497,5 +500,5 @@ func readError(name string, err error) error {
 	if errors.As(err, &se) {
 		return se
 	}
-	return &Error{File: name, Msg: osReason(err), Err: err}
+	return &Error{Location: Location{File: name}, Msg: osReason(err), Err: err}
 }

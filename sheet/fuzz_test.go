@@ -63,7 +63,7 @@ func FuzzOpen(f *testing.F) {
 // parseCSV reads CSV data as Open and Rows do.
 func parseCSV(data []byte) ([][]string, error) {
 	if len(data) == 0 {
-		return nil, &Error{File: "fuzz.csv", Msg: "leeg"}
+		return nil, &Error{Location: Location{File: "fuzz.csv"}, Msg: "leeg"}
 	}
 	c, err := openCSV(bytes.NewReader(data), int64(len(data)), "fuzz.csv")
 	if err != nil {

@@ -33,7 +33,7 @@ type Regular struct {
 func OpenRegular(path string) (*Regular, error) {
 	name := filepath.Base(path)
 	fail := func(msg string, err error) (*Regular, error) {
-		return nil, &Error{File: name, Msg: msg, Err: err}
+		return nil, &Error{Location: Location{File: name}, Msg: msg, Err: err}
 	}
 	st, err := os.Stat(path)
 	if err != nil {
@@ -101,7 +101,7 @@ func (r *Regular) Read(p []byte) (int, error) {
 	n, err := r.f.Read(p)
 	r.read += int64(n)
 	if err != nil && err != io.EOF {
-		err = &Error{File: r.name, Msg: osReason(err), Err: err}
+		err = &Error{Location: Location{File: r.name}, Msg: osReason(err), Err: err}
 	}
 	return n, err
 }
@@ -117,7 +117,7 @@ func (r *Regular) ReadAt(p []byte, off int64) (int, error) {
 	}
 	n, err := r.f.ReadAt(p, off)
 	if err != nil && err != io.EOF {
-		return n, &Error{File: r.name, Msg: osReason(err), Err: err}
+		return n, &Error{Location: Location{File: r.name}, Msg: osReason(err), Err: err}
 	}
 	if short && err == nil {
 		err = io.EOF
@@ -128,7 +128,7 @@ func (r *Regular) ReadAt(p []byte, off int64) (int, error) {
 // Rewind starts reading from the beginning again.
 func (r *Regular) Rewind() error {
 	if _, err := r.f.Seek(0, io.SeekStart); err != nil {
-		return &Error{File: r.name, Msg: osReason(err), Err: err}
+		return &Error{Location: Location{File: r.name}, Msg: osReason(err), Err: err}
 	}
 	r.read = 0
 	return nil

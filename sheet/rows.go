@@ -33,7 +33,7 @@ type sheetReader struct {
 }
 
 func (r *sheetReader) fail(row, col int, msg string, err error) error {
-	return &Error{File: r.file, Sheet: r.sheet, Row: row, Col: col, Msg: msg, Err: err}
+	return &Error{Location: Location{File: r.file, Sheet: r.sheet, Row: row, Col: col}, Msg: msg, Err: err}
 }
 
 // walk calls fn for every row that holds a value.

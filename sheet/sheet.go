@@ -64,7 +64,7 @@ func (f *File) IsCSV() bool { return f.csv != nil }
 // CSV. Errors are *Error values, in Dutch, naming the file.
 func Open(path string) (*File, error) {
 	name := filepath.Base(path)
-	fail := func(msg string) (*File, error) { return nil, &Error{File: name, Msg: msg} }
+	fail := func(msg string) (*File, error) { return nil, &Error{Location: Location{File: name}, Msg: msg} }
 	if strings.HasPrefix(name, "~$") {
 		return fail("dit is een tijdelijk vergrendelingsbestand van Excel, geen aanlevering; sla het bestand over")
 	}
@@ -81,7 +81,7 @@ func Open(path string) (*File, error) {
 }
 
 func open(reg *Regular, path, name string) (*File, error) {
-	fail := func(msg string) (*File, error) { return nil, &Error{File: name, Msg: msg} }
+	fail := func(msg string) (*File, error) { return nil, &Error{Location: Location{File: name}, Msg: msg} }
 	size := reg.Size()
 	if size == 0 {
 		return fail("het bestand is leeg (0 bytes); vraag de partner het opnieuw te sturen")
@@ -117,7 +117,7 @@ func open(reg *Regular, path, name string) (*File, error) {
 }
 
 func openZip(reg *Regular, name string) (*workbook, error) {
-	fail := func(msg string) (*workbook, error) { return nil, &Error{File: name, Msg: msg} }
+	fail := func(msg string) (*workbook, error) { return nil, &Error{Location: Location{File: name}, Msg: msg} }
 	zr, err := zip.NewReader(reg, reg.Size())
 	if err != nil {
 		return fail("het bestand is beschadigd of niet volledig (geen geldige xlsx); vraag de partner het opnieuw te sturen")
@@ -245,10 +245,10 @@ func (f *File) walkSheet(sheet string, fn func(row int, cells []string) error) e
 		}
 	}
 	if s == nil {
-		return &Error{File: f.Name, Sheet: sheet, Msg: "dit blad staat niet in de werkmap; die heeft de bladen: " + strings.Join(f.Sheets(), ", ")}
+		return &Error{Location: Location{File: f.Name, Sheet: sheet}, Msg: "dit blad staat niet in de werkmap; die heeft de bladen: " + strings.Join(f.Sheets(), ", ")}
 	}
 	if s.part == "" || f.wb.parts[s.part] == nil {
-		return &Error{File: f.Name, Sheet: s.name, Msg: "de werkmap noemt dit blad, maar het blad zelf ontbreekt; het bestand is beschadigd. Sla het opnieuw op in Excel"}
+		return &Error{Location: Location{File: f.Name, Sheet: s.name}, Msg: "de werkmap noemt dit blad, maar het blad zelf ontbreekt; het bestand is beschadigd. Sla het opnieuw op in Excel"}
 	}
 	x, closer, err := f.wb.open(s.part, f.Name)
 	if err != nil {

@@ -88,7 +88,7 @@ type relationship struct {
 // where their XML is. It reads no sheet and no styles.
 func openWorkbook(zr *zip.Reader, name string) (*workbook, error) {
 	fail := func(part, msg string, err error) (*workbook, error) {
-		return nil, &Error{File: name, Part: part, Msg: msg, Err: err}
+		return nil, &Error{Location: Location{File: name}, Part: part, Msg: msg, Err: err}
 	}
 	wb := &workbook{zr: zr, parts: make(map[string]*zip.File, len(zr.File))}
 	for _, zf := range zr.File {
@@ -246,11 +246,12 @@ func (wb *workbook) rels(part, name string) ([]relationship, error) {
 func (wb *workbook) open(part, name string) (*xmlScanner, io.Closer, error) {
 	zf := wb.parts[part]
 	if zf == nil {
-		return nil, nil, &Error{File: name, Part: part, Msg: "dit onderdeel ontbreekt in de werkmap; het bestand is beschadigd"}
+		return nil, nil, &Error{Location: Location{File: name}, Part: part, Msg: "dit onderdeel ontbreekt in de werkmap; het bestand is beschadigd"}
 	}
 	if zf.UncompressedSize64 > uint64(MaxUnzippedXML) {
-		return nil, nil, &Error{File: name, Part: part, Msg: fmt.Sprintf("dit onderdeel pakt uit tot %s; meer dan %s wordt niet gelezen",
+		return nil, nil, &Error{Location: Location{File: name}, Part: part, Msg: fmt.Sprintf("dit onderdeel pakt uit tot %s; meer dan %s wordt niet gelezen",
 			mb(int64(min(zf.UncompressedSize64, 1<<62))), mb(MaxUnzippedXML))}
+
 	}
 	rc, err := zf.Open()
 	if err != nil {
@@ -315,7 +316,7 @@ func reason(err error) string {
 }
 
 func (wb *workbook) partError(part, name string, err error) error {
-	return &Error{File: name, Part: part, Msg: reason(err), Err: err}
+	return &Error{Location: Location{File: name}, Part: part, Msg: reason(err), Err: err}
 }
 
 // sharedStrings is the shared strings table: all texts in one string,
@@ -343,7 +344,7 @@ func (wb *workbook) sharedStrings(name string) (*sharedStrings, error) {
 		return wb.sst, wb.sstErr
 	}
 	if wb.sstPart == "" {
-		wb.sstErr = &Error{File: name, Part: "xl/sharedStrings.xml", Msg: "cellen verwijzen naar gedeelde teksten, maar de werkmap heeft er geen; het bestand is beschadigd"}
+		wb.sstErr = &Error{Location: Location{File: name}, Part: "xl/sharedStrings.xml", Msg: "cellen verwijzen naar gedeelde teksten, maar de werkmap heeft er geen; het bestand is beschadigd"}
 		return nil, wb.sstErr
 	}
 	wb.sst, wb.sstErr = readSharedStrings(wb, name)
@@ -365,7 +366,7 @@ func parseSharedStrings(x *xmlScanner, name, part string) (*sharedStrings, error
 		if i >= 0 {
 			msg = fmt.Sprintf("gedeelde tekst nr. %d: %s", i, msg)
 		}
-		return &Error{File: name, Part: part, Msg: msg, Err: err}
+		return &Error{Location: Location{File: name}, Part: part, Msg: msg, Err: err}
 	}
 	var buf []byte
 	s := &sharedStrings{}
@@ -389,7 +390,7 @@ func parseSharedStrings(x *xmlScanner, name, part string) (*sharedStrings, error
 			continue
 		}
 		if len(s.ends) >= MaxSharedStrings {
-			return nil, &Error{File: name, Part: part, Msg: fmt.Sprintf("de werkmap heeft meer dan %d gedeelde teksten; dat wordt niet gelezen", MaxSharedStrings)}
+			return nil, &Error{Location: Location{File: name}, Part: part, Msg: fmt.Sprintf("de werkmap heeft meer dan %d gedeelde teksten; dat wordt niet gelezen", MaxSharedStrings)}
 		}
 		start := len(buf)
 		if t.kind == tokStart {
@@ -405,7 +406,7 @@ func parseSharedStrings(x *xmlScanner, name, part string) (*sharedStrings, error
 			}
 		}
 		if len(buf) > MaxSharedStringBytes {
-			return nil, &Error{File: name, Part: part, Msg: fmt.Sprintf("de gedeelde teksten zijn samen meer dan %s; dat wordt niet gelezen", mb(int64(MaxSharedStringBytes)))}
+			return nil, &Error{Location: Location{File: name}, Part: part, Msg: fmt.Sprintf("de gedeelde teksten zijn samen meer dan %s; dat wordt niet gelezen", mb(int64(MaxSharedStringBytes)))}
 		}
 		s.ends = append(s.ends, uint32(len(buf)))
 	}

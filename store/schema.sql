@@ -38,14 +38,25 @@ CREATE TABLE IF NOT EXISTS dekking (
     kwartaal  VARCHAR NOT NULL
 );
 
+-- Messages for the partner, each at a place she can find: the cell
+-- (E95; the column letters alone for a whole column; '' for the file or
+-- sheet), the column's header as she wrote it, and the record she knows
+-- it by (record_soort is what its key is called, such as Cliëntnummer;
+-- record its value). verwacht says what was expected. See sheet.Location.
+-- Databases from before kop, record_soort, record, verwacht and the
+-- ernst 'informatie' are upgraded by store/plaats.sql.
 CREATE TABLE IF NOT EXISTS melding (
-    levering  BIGINT NOT NULL,
-    bestand   VARCHAR NOT NULL,
-    blad      VARCHAR NOT NULL,
-    cel       VARCHAR NOT NULL,
-    waarde    VARCHAR NOT NULL,
-    ernst     VARCHAR NOT NULL CHECK (ernst IN ('fout', 'waarschuwing')),
-    tekst     VARCHAR NOT NULL
+    levering     BIGINT NOT NULL,
+    bestand      VARCHAR NOT NULL,
+    blad         VARCHAR NOT NULL,
+    cel          VARCHAR NOT NULL,
+    waarde       VARCHAR NOT NULL,
+    ernst        VARCHAR NOT NULL CHECK (ernst IN ('fout', 'waarschuwing', 'informatie')),
+    tekst        VARCHAR NOT NULL,
+    kop          VARCHAR NOT NULL,
+    record_soort VARCHAR NOT NULL,
+    record       VARCHAR NOT NULL,
+    verwacht     VARCHAR NOT NULL
 );
 
 -- Verloskunde, one row per client row in a levering. Durations in days
@@ -82,7 +93,12 @@ CREATE TABLE IF NOT EXISTS verhaal (
     codes       VARCHAR[] NOT NULL,
     toon        VARCHAR NOT NULL,
     uitgelicht  BOOLEAN NOT NULL,
-    ingevoerd_door VARCHAR NOT NULL
+    ingevoerd_door VARCHAR NOT NULL,
+    -- The cell of the Codes column in this row (I5) and that column's
+    -- header as written, so that a code the codebook lacks is reported
+    -- at its cell. Added by store/plaats.sql to older databases.
+    codes_cel   VARCHAR NOT NULL,
+    codes_kop   VARCHAR NOT NULL
 );
 
 -- Aggregated figures (JGZ, kraamzorg): one value per gemeente, kwartaal

@@ -19,6 +19,7 @@ import (
 	"github.com/duckdb/duckdb-go/v2"
 
 	"kansrijk"
+	"kansrijk/sheet"
 )
 
 //go:embed schema.sql
@@ -98,6 +99,10 @@ func Open(path string, m Modus) (*DB, error) {
 			return nil, nieuweFout(path, "inrichten", err)
 		}
 	}
+	if err := upgradePlaats(db, m); err != nil {
+		db.Close()
+		return nil, nieuweFout(path, "bijwerken", err)
+	}
 	return d, nil
 }
 
@@ -175,28 +180,42 @@ type Levering struct {
 // Ernst of a message.
 const (
 	Fout         = "fout"         // the value or row is not used
-	Waarschuwing = "waarschuwing" // used, but worth a look
+	Waarschuwing = "waarschuwing" // used, but worth a look: something was assumed
+	// Informatie: an empty or unknown value (leeg, n.b., <5) the partner
+	// may well have meant; it counts in no figure that needs it.
+	Informatie = "informatie"
 )
 
-// Melding is one message about a levering, for the partner.
+// Melding is one message about a levering, for the partner: where (the
+// file, sheet and cell, the column's header and the record, as the
+// partner knows them), the value found, how serious, what is wrong in
+// Dutch (Tekst) and what was expected.
 type Melding struct {
-	Bestand string
-	Blad    string
-	Cel     string
-	Waarde  string
-	Ernst   string
-	Tekst   string
+	sheet.Location
+	Waarde   string
+	Ernst    string
+	Tekst    string
+	Verwacht string
 }
 
-// Plaats is where the message points: Blad!C5, or C5 in a CSV file.
+// Plaats is where the message points, short: Blad!C5, or C5 in a CSV
+// file; a whole column is its letters (Blad!E), a row without a column
+// "rij 5".
 func (m Melding) Plaats() string {
-	switch {
-	case m.Blad == "":
-		return m.Cel
-	case m.Cel == "":
-		return m.Blad
+	cel := m.Cell()
+	if cel == "" && m.Row > 0 {
+		cel = fmt.Sprintf("rij %d", m.Row)
+		if m.Sheet != "" {
+			return m.Sheet + ", " + cel
+		}
 	}
-	return m.Blad + "!" + m.Cel
+	switch {
+	case m.Sheet == "":
+		return cel
+	case cel == "":
+		return m.Sheet
+	}
+	return m.Sheet + "!" + cel
 }
 
 // Dekking says a levering delivers figures of bron for gemeente in kwartaal.
@@ -239,6 +258,9 @@ type Verhaal struct {
 	Uitgelicht  bool
 	// IngevoerdDoor is who entered the story: a name to redact from quotes.
 	IngevoerdDoor string
+	// CodesCel is the cell of the Codes column in this row (I5), CodesKop
+	// that column's header as written: where an unknown code is reported.
+	CodesCel, CodesKop string
 }
 
 // Aggregaat is one aggregated value of a partner: a count or a number
@@ -547,7 +569,8 @@ func appendLevering(ap *appenders, l *Levering, in *Inhoud) error {
 	}
 	for _, v := range in.Verhalen {
 		if err := ap.rij("verhaal", l.ID, v.Blad, int32(v.Rij), v.VerhaalID, v.Coalitie, nullTime(v.Datum),
-			v.Werkvorm, v.Persona, v.Doelgroep, v.Toestemming, v.Fragment, lijst(v.Codes), v.Toon, v.Uitgelicht, v.IngevoerdDoor); err != nil {
+			v.Werkvorm, v.Persona, v.Doelgroep, v.Toestemming, v.Fragment, lijst(v.Codes), v.Toon, v.Uitgelicht, v.IngevoerdDoor,
+			v.CodesCel, v.CodesKop); err != nil {
 			return err
 		}
 	}
@@ -591,7 +614,8 @@ func appendLevering(ap *appenders, l *Levering, in *Inhoud) error {
 	// Messages last: a test relies on a bad message failing after rows
 	// were appended, to prove the rollback.
 	for _, m := range in.Meldingen {
-		if err := ap.rij("melding", l.ID, m.Bestand, m.Blad, m.Cel, m.Waarde, m.Ernst, m.Tekst); err != nil {
+		if err := ap.rij("melding", l.ID, m.File, m.Sheet, m.Cell(), m.Waarde, m.Ernst, m.Tekst,
+			m.Header, m.Record.Kind, m.Record.Key, m.Verwacht); err != nil {
 			return err
 		}
 	}
@@ -686,7 +710,8 @@ func nullBool(p *bool) driver.Value {
 // Meldingen returns the messages of a levering, in the order they were
 // made.
 func (d *DB) Meldingen(ctx context.Context, levering int64) ([]Melding, error) {
-	rows, err := d.sql.QueryContext(ctx, `SELECT bestand, blad, cel, waarde, ernst, tekst FROM melding WHERE levering = ? ORDER BY rowid`, levering)
+	rows, err := d.sql.QueryContext(ctx, `SELECT bestand, blad, cel, waarde, ernst, tekst, kop, record_soort, record, verwacht
+		FROM melding WHERE levering = ? ORDER BY rowid`, levering)
 	if err != nil {
 		return nil, d.fout("meldingen lezen", err)
 	}
@@ -694,9 +719,12 @@ func (d *DB) Meldingen(ctx context.Context, levering int64) ([]Melding, error) {
 	var ms []Melding
 	for rows.Next() {
 		var m Melding
-		if err := rows.Scan(&m.Bestand, &m.Blad, &m.Cel, &m.Waarde, &m.Ernst, &m.Tekst); err != nil {
+		var cel string
+		if err := rows.Scan(&m.File, &m.Sheet, &cel, &m.Waarde, &m.Ernst, &m.Tekst,
+			&m.Header, &m.Record.Kind, &m.Record.Key, &m.Verwacht); err != nil {
 			return nil, d.fout("meldingen lezen", err)
 		}
+		m.Col, m.Row, _ = sheet.ParseCell(cel)
 		ms = append(ms, m)
 	}
 	return ms, d.fout("meldingen lezen", rows.Err())

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"kansrijk"
+	"kansrijk/sheet"
 )
 
 func open(t *testing.T) *DB {
@@ -40,7 +41,8 @@ func inhoud(n int) *Inhoud {
 	for i := 0; i < n; i++ {
 		in.Verloskunde = append(in.Verloskunde, Verloskunde{Blad: "Export", Rij: i + 5, Client: "VK-1", Gemeente: "Havenstad", EersteControle: &d, Amenorroe: &a})
 	}
-	in.Meldingen = []Melding{{Bestand: "a.xlsx", Blad: "Export", Cel: "E7", Waarde: "99+9", Ernst: Fout, Tekst: "x"}}
+	in.Meldingen = []Melding{{Location: sheet.Location{File: "a.xlsx", Sheet: "Export", Row: 7, Col: 5, Header: "Amenorroeduur",
+		Record: sheet.Record{Kind: "Cliëntnummer", Key: "VK-1"}}, Waarde: "99+9", Ernst: Fout, Tekst: "x", Verwacht: "weken+dagen"}}
 	return in
 }
 

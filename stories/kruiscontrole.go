@@ -8,6 +8,7 @@ import (
 
 	"kansrijk"
 	"kansrijk/refiqda"
+	"kansrijk/sheet"
 	"kansrijk/store"
 )
 
@@ -131,7 +132,7 @@ func (v *Verhalen) Kruiscontrole(ctx context.Context, db *store.DB) ([]QDAContro
 		naam, id := r.Naam, r.VerhaalID
 		b := QDABronControle{Bron: naam, VerhaalID: id, Coalitie: r.Coalitie}
 		melding := func(waarde, format string, a ...any) {
-			c.Meldingen = append(c.Meldingen, store.Melding{Bestand: r.Bestand, Blad: naam, Waarde: waarde,
+			c.Meldingen = append(c.Meldingen, store.Melding{Location: sheet.Location{File: r.Bestand, Sheet: naam}, Waarde: waarde,
 				Ernst: store.Waarschuwing, Tekst: fmt.Sprintf(format, a...)})
 		}
 		lr, ok, andere := logs.zoek(naam, id, r.Coalitie)

@@ -19,7 +19,7 @@ func TestOnbekendePersonas(t *testing.T) {
 	if len(got) != 1 || got[0].Persona != "Kimberley" || got[0].Rij != 4 {
 		t.Fatalf("OnbekendePersonas = %+v, want only Kimberley in row 4", got)
 	}
-	if m := got[0].Melding(); m.Bestand != "b.xlsx" || m.Waarde != "Kimberley" {
+	if m := got[0].Melding(); m.File != "b.xlsx" || m.Waarde != "Kimberley" {
 		t.Errorf("Melding = %+v", m)
 	}
 	if (&Verhalen{Fragmenten: v.Fragmenten}).OnbekendePersonas() != nil {

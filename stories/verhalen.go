@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"kansrijk"
+	"kansrijk/sheet"
 	"kansrijk/store"
 )
 
@@ -115,6 +116,9 @@ type Fragment struct {
 	Toon          string
 	Uitgelicht    bool
 	IngevoerdDoor string
+	// CodesCel is the cell of the Codes column in the log (I5), CodesKop
+	// its header as written; "" for a levering stored without them.
+	CodesCel, CodesKop string
 }
 
 // Verhalen is what the stories analysis reads from the store.
@@ -205,7 +209,8 @@ const ingetrokkenFilter = `NOT EXISTS (SELECT 1 FROM verhaal w WHERE w.toestemmi
 func leesFragmenten(ctx context.Context, db *store.DB, cb *Codeboek, ps []store.Persona) ([]Fragment, error) {
 	rows, err := db.QueryContext(ctx, `
 		SELECT v.levering, l.bron, l.bestand, v.blad, v.rij, v.verhaal_id, v.coalitie, v.datum, v.werkvorm, v.persona,
-		       v.doelgroep, v.toestemming, v.fragment, v.codes, v.toon, v.uitgelicht, v.ingevoerd_door
+		       v.doelgroep, v.toestemming, v.fragment, v.codes, v.toon, v.uitgelicht, v.ingevoerd_door,
+		       v.codes_cel, v.codes_kop
 		FROM verhaal v JOIN actieve_levering l ON v.levering = l.id
 		WHERE lower(trim(v.toestemming)) <> 'ingetrokken' AND v.datum IS NOT NULL AND `+ingetrokkenFilter+`
 		ORDER BY v.levering DESC, v.rij`)
@@ -220,7 +225,8 @@ func leesFragmenten(ctx context.Context, db *store.DB, cb *Codeboek, ps []store.
 		var codes []any
 		var toestemming, bron string
 		if err := rows.Scan(&f.Levering, &bron, &f.Bestand, &f.Blad, &f.Rij, &f.VerhaalID, &f.Coalitie, &f.Datum, &f.Werkvorm, &f.Persona,
-			&f.Doelgroep, &toestemming, &f.Tekst, &codes, &f.Toon, &f.Uitgelicht, &f.IngevoerdDoor); err != nil {
+			&f.Doelgroep, &toestemming, &f.Tekst, &codes, &f.Toon, &f.Uitgelicht, &f.IngevoerdDoor,
+			&f.CodesCel, &f.CodesKop); err != nil {
 			return nil, fmt.Errorf("verhalen lezen: %w", err)
 		}
 		f.Bron = kansrijk.Bron(bron)
@@ -307,18 +313,35 @@ type OnbekendeCode struct {
 	VerhaalID string
 	Coalitie  string
 	Code      string // as written in the log
+	// Cel is the cell of the Codes column (I5), Kop its header; "" for a
+	// log stored before they were kept, which is reported by row.
+	Cel, Kop string
 }
 
-func (o OnbekendeCode) fragment() Fragment { return Fragment{Bron: o.Bron, Blad: o.Blad, Rij: o.Rij} }
-
 // Melding is the message for the coalitie that delivered the log or
-// project. The store keeps the row, not the column, of a fragment.
+// project, at the cell of the Codes column: the code does not count, so
+// it is a fout.
 func (o OnbekendeCode) Melding() store.Melding {
 	return store.Melding{
-		Bestand: o.Bestand, Blad: o.Blad, Waarde: o.Code, Ernst: store.Waarschuwing,
-		Tekst: fmt.Sprintf("%s (%s): code '%s' staat niet in het codeboek en telt niet mee; controleer de spelling of vul het codeboek aan",
-			o.fragment().plaats(), o.VerhaalID, o.Code),
+		Location: verhaalPlaats(o.Bron, o.Bestand, o.Blad, o.Rij, o.Cel, o.Kop, o.VerhaalID),
+		Waarde:   o.Code, Ernst: store.Fout, Verwacht: "een code uit het codeboek, zoals Thema > Code",
+		Tekst: fmt.Sprintf("code '%s' staat niet in het codeboek en telt niet mee; controleer de spelling of vul het codeboek aan", o.Code),
 	}
+}
+
+// verhaalPlaats is where in a story log a message points: the cell when
+// it is known, else the row; the record is the Verhaal-ID. In a REFI-QDA
+// project the sheet is the source and there are no rows to name.
+func verhaalPlaats(bron kansrijk.Bron, bestand, blad string, rij int, cel, kop, id string) sheet.Location {
+	p := sheet.Location{File: bestand, Sheet: blad, Row: rij, Header: kop, Record: sheet.Record{Kind: "Verhaal-ID", Key: id}}
+	if bron == kansrijk.BronQDA {
+		p.Row = 0
+		return p
+	}
+	if col, row, ok := sheet.ParseCell(cel); ok && row == rij {
+		p.Col = col
+	}
+	return p
 }
 
 // OnbekendeCodes lists the codes of counted fragments that the codebook
@@ -332,7 +355,7 @@ func (v *Verhalen) OnbekendeCodes() ([]OnbekendeCode, error) {
 	for _, f := range v.Fragmenten {
 		for _, c := range f.Onbekend {
 			out = append(out, OnbekendeCode{Levering: f.Levering, Bron: f.Bron, Bestand: f.Bestand, Blad: f.Blad, Rij: f.Rij,
-				VerhaalID: f.VerhaalID, Coalitie: f.Coalitie, Code: c})
+				VerhaalID: f.VerhaalID, Coalitie: f.Coalitie, Code: c, Cel: f.CodesCel, Kop: f.CodesKop})
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool {
@@ -368,9 +391,10 @@ type OnbekendePersona struct {
 // Melding is the message for the coalitie that delivered the log.
 func (o OnbekendePersona) Melding() store.Melding {
 	return store.Melding{
-		Bestand: o.Bestand, Blad: o.Blad, Waarde: o.Persona, Ernst: store.Waarschuwing,
-		Tekst: fmt.Sprintf("%s (%s): persona '%s' staat niet bij de persona's; het verhaal telt mee, maar hoort bij geen persona. Controleer de voornaam",
-			Fragment{Bron: o.Bron, Blad: o.Blad, Rij: o.Rij}.plaats(), o.VerhaalID, o.Persona),
+		Location: verhaalPlaats(o.Bron, o.Bestand, o.Blad, o.Rij, "", "", o.VerhaalID),
+		Waarde:   o.Persona, Ernst: store.Waarschuwing, Verwacht: "de voornaam van een persona",
+		Tekst: fmt.Sprintf("persona '%s' staat niet bij de persona's; het verhaal telt mee, maar hoort bij geen persona. Controleer de voornaam",
+			o.Persona),
 	}
 }
 

@@ -314,7 +314,7 @@ func vergelijk(t *testing.T, wat string, got, want map[string]int) {
 	}
 }
 
-// Unknown codes are listed with file and row, and the codebook check
+// Unknown codes are listed with file, row and cell, and the codebook check
 // waits for a codebook.
 func TestOnbekendeCodes(t *testing.T) {
 	needSamples(t)
@@ -346,7 +346,10 @@ func TestOnbekendeCodes(t *testing.T) {
 	for _, o := range oc {
 		got = append(got, fmt.Sprintf("%s|%d|%s", o.Bestand, o.Rij, stories.Sleutel(strings.ReplaceAll(o.Code, " > ", ">"))))
 		m := o.Melding()
-		if m.Bestand != o.Bestand || m.Blad == "" || !strings.Contains(m.Tekst, "rij "+strconv.Itoa(o.Rij)) || !strings.Contains(m.Tekst, o.Code) {
+		// At the cell of the Codes column in the fragment's row, under its
+		// header, with the Verhaal-ID.
+		if m.File != o.Bestand || m.Sheet == "" || m.Row != o.Rij || m.Col == 0 || m.Cell() != o.Cel ||
+			!strings.Contains(strings.ToLower(m.Header), "code") || m.Record.Key != o.VerhaalID || !strings.Contains(m.Tekst, o.Code) {
 			t.Errorf("melding %+v", m)
 		}
 	}
@@ -422,7 +425,7 @@ func TestKruiscontroleSample(t *testing.T) {
 			t.Errorf("sources with other codes: got %v, want %v", gotVerschil, wantVerschil)
 		}
 		for _, m := range c.Meldingen {
-			if m.Bestand != "Ouderverhalen_Lindehoven.qdpx" || !strings.Contains(m.Tekst, m.Blad) || m.Ernst != store.Waarschuwing {
+			if m.File != "Ouderverhalen_Lindehoven.qdpx" || !strings.Contains(m.Tekst, m.Sheet) || m.Ernst != store.Waarschuwing {
 				t.Errorf("melding %+v does not name the source", m)
 			}
 		}

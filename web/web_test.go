@@ -270,7 +270,7 @@ func TestAanleverenToontMeldingPerCel(t *testing.T) {
 	for _, want := range []string{
 		"Klaar:</strong> 2 bestanden: 1 ingelezen, 1 afgewezen.</p>",
 		"<dt>Rijen</dt><dd>3</dd>", "<dt>Geaccepteerd</dt><dd>2</dd>", "<dt>Afgewezen</dt><dd>1</dd>",
-		`<td>Fout</td><td data-kop="Cel"><code>B3</code></td><td data-kop="Kolom">B</td><td data-kop="Waarde"><code>30-02-2026</code></td>`,
+		`<td>Fout</td><td data-kop="Cel"><code>B3</code></td><td data-kop="Kolom">Aanmelddatum (B)</td><td data-kop="Rij">Dossiernummer LH-26-1002</td><td data-kop="Waarde"><code>30-02-2026</code></td>`,
 		"deze datum bestaat niet",
 		"Verloskundigen_Lindehoven_2026-Q1.xlsx: het bestand is beschadigd",
 	} {

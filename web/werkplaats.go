@@ -214,9 +214,12 @@ type uitslag struct {
 
 // melding is one message about a cell or row, for the page.
 type melding struct {
-	Fout   bool   // an error, else a warning
+	Fout   bool   // an error
+	Ernst  string // how serious, as the terugmelding names it
+	Soort  string // fout, waarschuwing or informatie: how the page marks it
 	Plaats string // Blad!C5, or C5 in a CSV file
-	Kolom  string // the column letters of the cell
+	Kolom  string // the column's header as the partner wrote it, and its letters
+	Record string // the record the partner knows: Cliëntnummer VK-0042
 	Waarde string
 	Tekst  string
 }
@@ -228,20 +231,24 @@ const maxMeldingen = 200
 var reKolom = regexp.MustCompile(`^[A-Z]{1,3}`)
 
 // meldingen turns the store's messages into the page's, errors first,
-// keeping at most maxMeldingen.
+// then warnings, then information, keeping at most maxMeldingen.
 func meldingen(ms []store.Melding) (out []melding, verborgen int) {
-	for _, fout := range []bool{true, false} {
+	for _, e := range ingest.Ernsten {
 		for _, m := range ms {
-			if (m.Ernst == store.Fout) != fout {
+			if m.Ernst != e.Ernst {
 				continue
 			}
 			if len(out) == maxMeldingen {
 				verborgen++
 				continue
 			}
+			kolom := reKolom.FindString(m.Cell())
+			if m.Header != "" && kolom != "" {
+				kolom = m.Header + " (" + kolom + ")"
+			}
 			out = append(out, melding{
-				Fout: fout, Plaats: m.Plaats(), Kolom: reKolom.FindString(m.Cel),
-				Waarde: m.Waarde, Tekst: m.Tekst,
+				Fout: m.Ernst == store.Fout, Ernst: e.Naam, Soort: m.Ernst, Plaats: m.Plaats(), Kolom: kolom,
+				Record: m.Record.String(), Waarde: m.Waarde, Tekst: m.Tekst,
 			})
 		}
 	}

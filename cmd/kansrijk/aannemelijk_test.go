@@ -50,9 +50,9 @@ func TestOnaannemelijkeCijfers(t *testing.T) {
 		t.Fatalf("import: exit %d: %s", code, stderr)
 	}
 	for _, w := range []string{
-		fmt.Sprintf("Kwartaalcijfers!F%d", rij["Havenstad"]),
-		fmt.Sprintf("Kwartaalcijfers!C%d", rij["Lindehoven"]),
-		fmt.Sprintf("Kwartaalcijfers!H%d", rij["Havenstad"]),
+		fmt.Sprintf("blad 'Kwartaalcijfers', cel F%d", rij["Havenstad"]),
+		fmt.Sprintf("blad 'Kwartaalcijfers', cel C%d", rij["Lindehoven"]),
+		fmt.Sprintf("blad 'Kwartaalcijfers', cel H%d", rij["Havenstad"]),
 	} {
 		if !strings.Contains(stdout, w) {
 			t.Errorf("no message at %s:\n%s", w, regelsMet(stdout, "JGZ_regio_kwartaalcijfers_2026"))

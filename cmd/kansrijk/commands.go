@@ -110,15 +110,25 @@ func openWerkmap(dir string, m store.Modus) (*workspace.Werkmap, *store.DB, erro
 }
 
 func cmdImport(args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("import", "import [-w WERKMAP] PAD...",
-		"Leest bestanden van partners in (een map wordt helemaal doorlopen). Per bestand volgt een\nkorte samenvatting; goede rijen en bestanden gaan door, ook als andere worden afgewezen.")
+	fs := newFlags("import", "import [-w WERKMAP] [--proef] PAD...",
+		"Leest bestanden van partners in (een map wordt helemaal doorlopen). Per bestand volgt een\nkorte samenvatting; goede rijen en bestanden gaan door, ook als andere worden afgewezen.\n"+
+			"Met --proef wordt alles gelezen en gecontroleerd, maar niets opgeslagen: u ziet per bestand wat\n"+
+			"nieuw zou zijn, welke eerdere levering het zou vervangen en welke cijfers zouden veranderen.")
 	dir := fs.String("w", ".", "de werkmap")
+	proef := fs.Bool("proef", false, "alleen kijken: niets opslaan; de terugmeldingen komen in "+proefMap+"/ in de werkmap")
 	pos, err := parse(fs, args, stdout)
 	if err != nil {
 		return err
 	}
 	if len(pos) == 0 {
 		return gebruik("geef één of meer bestanden of mappen om in te lezen")
+	}
+	if *proef {
+		w, err := workspace.Open(*dir)
+		if err != nil {
+			return err
+		}
+		return proefImport(w, pos, stdout, stderr)
 	}
 	w, db, err := openWerkmap(*dir, store.Schrijven)
 	if err != nil {
@@ -204,7 +214,7 @@ func printResultaat(w io.Writer, res ingest.Resultaat) {
 			printf(w, "              … en meer; alle meldingen staan in de database bij deze levering\n")
 			break
 		}
-		printf(w, "              %s: %s\n", m.Plaats(), m.Tekst)
+		printf(w, "              %s: %s\n", m.InFile(), m.Tekst)
 		shown++
 	}
 }
@@ -487,7 +497,7 @@ func printVerhaalcontrole(w io.Writer, db *store.DB) error {
 				break
 			}
 			m := o.Melding()
-			printf(w, "  %s %s: %s\n", m.Bestand, m.Plaats(), m.Tekst)
+			printf(w, "  %s: %s\n", m.Location, m.Tekst)
 		}
 	}
 	if ps := v.OnbekendePersonas(); len(ps) > 0 {
@@ -498,7 +508,7 @@ func printVerhaalcontrole(w io.Writer, db *store.DB) error {
 				break
 			}
 			m := o.Melding()
-			printf(w, "  %s %s: %s\n", m.Bestand, m.Plaats(), m.Tekst)
+			printf(w, "  %s: %s\n", m.Location, m.Tekst)
 		}
 	}
 	controles, err := v.Kruiscontrole(ctx, db)

@@ -158,8 +158,8 @@ func TestSamplesEndToEnd(t *testing.T) {
 	for _, bad := range []string{"39+7", "3+8", "45+2", "52+0", "2+1", "31250", "38100", "TEST-0001",
 		"31-06-2026", "12-05-2025", "-2", "drie"} {
 		m, ok := found[bad]
-		if !ok || m.Cel == "" || m.Bestand == "" {
-			t.Errorf("no error naming file and cell for %q (got %+v)", bad, m)
+		if !ok || m.Cell() == "" || m.File == "" || m.Header == "" || m.Record.Key == "" {
+			t.Errorf("no error naming file, cell, column and record for %q (got %+v)", bad, m)
 		}
 	}
 
